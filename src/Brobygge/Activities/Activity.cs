@@ -1,0 +1,34 @@
+using Brobygge.Data;
+using Brobygge.Enrolments;
+
+namespace Brobygge.Activities;
+
+/// <summary>A dated contact or intervention with a participant.</summary>
+public sealed class Activity : ITenantOwned, IVersioned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid OrganisationId { get; set; }
+    public Guid EnrolmentId { get; set; }
+    public Enrolment? Enrolment { get; set; }
+    public ActivityKind Kind { get; set; }
+    public DateOnly OccurredOn { get; set; }
+
+    /// <summary>Last day, for activities that last (an internship, a course).</summary>
+    public DateOnly? EndsOn { get; set; }
+
+    /// <summary>ISO 639 code of the language used.</summary>
+    public string? Language { get; set; }
+    public bool InterpreterUsed { get; set; }
+    public string? EmployerName { get; set; }
+    public string? Supervisor { get; set; }
+    public string? Notes { get; set; }
+    public Guid? StaffId { get; set; }
+    public Guid Version { get; set; }
+}
+
+public enum ActivityKind
+{
+    Meeting, HomeVisit, PhoneCall, GroupSession, LanguageTraining, ShortCourse, Validation, Mentoring,
+    /// <summary>Praktik at an employer.</summary>
+    Internship,
+}

@@ -1,0 +1,258 @@
+using Brobygge.Activities;
+using Brobygge.Auditing;
+using Brobygge.Consents;
+using Brobygge.Enrolments;
+using Brobygge.FollowUps;
+using Brobygge.Identity;
+using Brobygge.Organisations;
+using Brobygge.Outcomes;
+using Brobygge.Participants;
+using Brobygge.Projects;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Brobygge.Data;
+
+/// <summary>
+/// The one model of Brobygge. Each provider has a small subclass with its own migrations
+/// (<see cref="SqliteBrobyggeDb"/>, <see cref="PostgresBrobyggeDb"/>). The query filters apply the
+/// <see cref="AccessScope"/> to every query, so no page or endpoint repeats an access rule.
+/// </summary>
+public abstract class BrobyggeDb(DbContextOptions options, AccessScope scope)
+    : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    public AccessScope Scope { get; } = scope;
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<ProjectPartner> ProjectPartners => Set<ProjectPartner>();
+    public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();
+    public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<Person> Persons => Set<Person>();
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<Outcome> Outcomes => Set<Outcome>();
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+    public DbSet<Consent> Consents => Set<Consent>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    // The query filters read these per query, so one cached model serves every user.
+    private bool ScopeIsSystem => Scope.IsSystem;
+    private Guid ScopeOrganisationId => Scope.OrganisationId;
+    private Guid ScopeUserId => Scope.UserId;
+    private bool ScopeSeesProjects => Scope.SeesProjectParticipants;
+    private bool ScopeSeesAssigned => Scope.SeesAssignedParticipants;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in SQL and safe when a value is added in the middle.
+        foreach (var enumType in typeof(BrobyggeDb).Assembly.GetTypes().Where(type => type.IsEnum && type.IsPublic))
+            configurationBuilder.Properties(enumType).HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<User>(user =>
+        {
+            user.HasIndex(u => u.OrganisationId);
+            user.Property(u => u.DisplayName).HasMaxLength(200);
+        });
+
+        builder.Entity<Organisation>(organisation =>
+        {
+            organisation.Property(o => o.Name).HasMaxLength(200);
+            organisation.HasIndex(o => o.Name).IsUnique();
+            organisation.HasQueryFilter(o => ScopeIsSystem || o.Id == ScopeOrganisationId);
+        });
+
+        builder.Entity<Project>(project =>
+        {
+            project.Property(p => p.Code).HasMaxLength(40);
+            project.Property(p => p.Name).HasMaxLength(200);
+            project.HasIndex(p => new { p.OrganisationId, p.Code }).IsUnique();
+            project.HasMany(p => p.Goals).WithOne().HasForeignKey(g => g.ProjectId);
+            project.HasMany(p => p.Partners).WithOne().HasForeignKey(p => p.ProjectId);
+            project.HasMany(p => p.Members).WithOne().HasForeignKey(m => m.ProjectId);
+            TenantOwned(project);
+        });
+        builder.Entity<Goal>(goal =>
+        {
+            goal.HasIndex(g => new { g.ProjectId, g.Indicator, g.Gender }).IsUnique();
+            TenantOwned(goal);
+        });
+        TenantOwned(builder.Entity<ProjectPartner>());
+        builder.Entity<ProjectMember>(member =>
+        {
+            member.HasIndex(m => new { m.ProjectId, m.UserId }).IsUnique();
+            member.HasOne<User>().WithMany().HasForeignKey(m => m.UserId);
+            TenantOwned(member);
+        });
+
+        builder.Entity<Person>(person =>
+        {
+            person.Property(p => p.FirstName).HasMaxLength(100);
+            person.Property(p => p.LastName).HasMaxLength(100);
+            person.Property(p => p.IdentityNumberIndex).HasMaxLength(64);
+            person.HasIndex(p => new { p.OrganisationId, p.IdentityNumberIndex }).IsUnique();
+            person.HasIndex(p => new { p.OrganisationId, p.LastName, p.FirstName });
+            person.HasMany(p => p.Enrolments).WithOne(e => e.Person).HasForeignKey(e => e.PersonId);
+            person.Ignore(p => p.FullName);
+            Versioned(person);
+            // A person is visible through a visible enrolment, or to the staff member who registered them.
+            person.HasQueryFilter(p => ScopeIsSystem || (p.OrganisationId == ScopeOrganisationId
+                && ((ScopeSeesAssigned && p.RegisteredById == ScopeUserId)
+                    || Enrolments.Any(e => e.PersonId == p.Id))));
+        });
+
+        builder.Entity<Enrolment>(enrolment =>
+        {
+            enrolment.Property(e => e.Reference).HasMaxLength(60);
+            enrolment.HasIndex(e => new { e.ProjectId, e.PersonId }).IsUnique();
+            enrolment.HasIndex(e => new { e.ProjectId, e.Reference }).IsUnique();
+            enrolment.HasIndex(e => new { e.OrganisationId, e.ProjectId, e.EnrolledOn });
+            enrolment.HasOne(e => e.Project).WithMany().HasForeignKey(e => e.ProjectId);
+            enrolment.HasMany(e => e.Assignments).WithOne(a => a.Enrolment).HasForeignKey(a => a.EnrolmentId);
+            enrolment.HasMany(e => e.Activities).WithOne(a => a.Enrolment).HasForeignKey(a => a.EnrolmentId);
+            enrolment.HasMany(e => e.Outcomes).WithOne(o => o.Enrolment).HasForeignKey(o => o.EnrolmentId);
+            enrolment.HasMany(e => e.FollowUps).WithOne(f => f.Enrolment).HasForeignKey(f => f.EnrolmentId);
+            Versioned(enrolment);
+            enrolment.HasQueryFilter(e => ScopeIsSystem || (e.OrganisationId == ScopeOrganisationId
+                && ((ScopeSeesProjects && ProjectMembers.Any(m => m.ProjectId == e.ProjectId && m.UserId == ScopeUserId))
+                    || (ScopeSeesAssigned && e.Assignments.Any(a => a.StaffId == ScopeUserId && a.EndedOn == null)))));
+        });
+
+        builder.Entity<Assignment>(assignment =>
+        {
+            assignment.HasIndex(a => new { a.StaffId, a.EndedOn });
+            assignment.HasOne(a => a.Staff).WithMany().HasForeignKey(a => a.StaffId);
+            // Tenant only: the enrolment filter reads assignments, so this one must not read enrolments.
+            TenantOwned(assignment);
+        });
+
+        // Records of a participant are visible exactly when their enrolment is.
+        builder.Entity<Activity>(activity =>
+        {
+            activity.HasIndex(a => new { a.EnrolmentId, a.OccurredOn });
+            Versioned(activity);
+            activity.HasQueryFilter(a => Enrolments.Any(e => e.Id == a.EnrolmentId));
+        });
+        builder.Entity<Outcome>(outcome =>
+        {
+            outcome.HasIndex(o => new { o.EnrolmentId, o.StartedOn });
+            Versioned(outcome);
+            outcome.HasQueryFilter(o => Enrolments.Any(e => e.Id == o.EnrolmentId));
+        });
+        builder.Entity<FollowUp>(followUp =>
+        {
+            followUp.HasIndex(f => new { f.OrganisationId, f.RecordedOn, f.DueOn });
+            Versioned(followUp);
+            followUp.HasQueryFilter(f => Enrolments.Any(e => e.Id == f.EnrolmentId));
+        });
+        builder.Entity<Consent>(consent =>
+        {
+            consent.HasIndex(c => new { c.PersonId, c.Purpose });
+            consent.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId);
+            consent.HasQueryFilter(c => Persons.Any(p => p.Id == c.PersonId));
+        });
+
+        builder.Entity<AuditEvent>(audit =>
+        {
+            audit.Property(a => a.EntityType).HasMaxLength(60);
+            audit.Property(a => a.Source).HasMaxLength(60);
+            audit.HasIndex(a => new { a.OrganisationId, a.EntityId });
+            audit.HasIndex(a => new { a.OrganisationId, a.At });
+            TenantOwned(audit);
+        });
+
+        builder.Entity<AppSecret>().HasKey(s => s.Name);
+    }
+
+    private void TenantOwned<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> entity)
+        where T : class, ITenantOwned
+    {
+        entity.HasIndex(e => e.OrganisationId);
+        entity.HasQueryFilter(e => ScopeIsSystem || e.OrganisationId == ScopeOrganisationId);
+    }
+
+    private static void Versioned<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> entity)
+        where T : class, IVersioned
+        => entity.Property(e => e.Version).IsConcurrencyToken();
+
+    /// <summary>Only for writes without milestones (Data Protection's key ring saves synchronously).</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (PrepareChanges().Count > 0)
+            throw new NotSupportedException("Use SaveChangesAsync: it keeps enrolment milestones current in the same transaction.");
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var touchedEnrolments = PrepareChanges();
+        if (touchedEnrolments.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await EnrolmentMilestones.RefreshAsync(this, touchedEnrolments, cancellationToken);
+            if (ownTransaction is not null)
+                await ownTransaction.CommitAsync(cancellationToken);
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+                await ownTransaction.DisposeAsync();
+        }
+    }
+
+    /// <summary>Renews versions, refuses changes to the audit log, audits writes of personal data, and
+    /// returns the enrolments whose milestones the changes may move.</summary>
+    private HashSet<Guid> PrepareChanges()
+    {
+        ChangeTracker.DetectChanges();
+        var touchedEnrolments = new HashSet<Guid>();
+        var audit = new List<AuditEvent>();
+        foreach (var entry in ChangeTracker.Entries().ToList())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+                continue;
+            if (entry.Entity is AuditEvent && entry.State != EntityState.Added)
+                throw new InvalidOperationException("The audit log is append-only: an audit event cannot be changed or deleted.");
+            if (entry.Entity is IVersioned versioned && entry.State != EntityState.Deleted)
+                versioned.Version = Guid.NewGuid();
+            switch (entry.Entity)
+            {
+                case Activity a: touchedEnrolments.Add(a.EnrolmentId); break;
+                case Outcome o: touchedEnrolments.Add(o.EnrolmentId); break;
+                case FollowUp f: touchedEnrolments.Add(f.EnrolmentId); break;
+            }
+            if (AuditTrail.Describe(entry) is { } change)
+            {
+                change.UserId = Scope.IsSystem ? null : Scope.UserId;
+                change.Source = Scope.Source;
+                audit.Add(change);
+            }
+        }
+        AuditEvents.AddRange(audit);
+        return touchedEnrolments;
+    }
+}
+
+/// <summary>Secrets the application generates once and keeps, protected with Data Protection.</summary>
+public sealed class AppSecret
+{
+    public required string Name { get; set; }
+    public required string ProtectedValue { get; set; }
+}

@@ -1,0 +1,38 @@
+using Brobygge.Data;
+using Brobygge.Enrolments;
+
+namespace Brobygge.FollowUps;
+
+/// <summary>A check after exit of whether the person is in work or studies.</summary>
+public sealed class FollowUp : ITenantOwned, IVersioned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid OrganisationId { get; set; }
+    public Guid EnrolmentId { get; set; }
+    public Enrolment? Enrolment { get; set; }
+    public FollowUpKind Kind { get; set; }
+    public DateOnly DueOn { get; set; }
+    public DateOnly? RecordedOn { get; set; }
+    public FollowUpStatus? Status { get; set; }
+    public bool? SameEmployer { get; set; }
+    public ContactMethod? ContactMethod { get; set; }
+    public Guid Version { get; set; }
+
+    public bool IsOverdueOn(DateOnly today) => RecordedOn is null && DueOn < today;
+
+    /// <summary>ESF+ result indicators look at the situation "upon leaving" (within four weeks) and six
+    /// months after leaving (Regulation (EU) 2021/1057, Annex I, points 2–3).</summary>
+    public static DateOnly DueAfterExit(FollowUpKind kind, DateOnly exitedOn) => kind switch
+    {
+        FollowUpKind.FourWeeks => exitedOn.AddDays(28),
+        FollowUpKind.SixMonths => exitedOn.AddMonths(6),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only the scheduled follow-ups have a due date."),
+    };
+}
+
+public enum FollowUpKind { FourWeeks, SixMonths, OnDemand }
+
+/// <summary>Reached: employed, studying or not employed; or not reached at all.</summary>
+public enum FollowUpStatus { Employed, Studying, NotEmployed, Unreached }
+
+public enum ContactMethod { Phone, Visit, Message, Employer, Register }

@@ -1,0 +1,39 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace Brobygge.Localization;
+
+/// <summary>Marker for the one resource file of UI strings: keys are English, Swedish in SharedResource.sv.resx.</summary>
+public sealed class SharedResource;
+
+public static class LocalizationSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("sv-SE"), new("en-GB")];
+
+    /// <summary>Swedish by default (the UI language of Swedish projects); English when the user picks it.</summary>
+    public static IServiceCollection AddBrobyggeLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            options.SupportedCultures = Cultures;
+            options.SupportedUICultures = Cultures;
+            // Only an explicit choice changes the language; the browser's Accept-Language does not.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        return services;
+    }
+
+    /// <summary>POST /culture with <c>culture</c> and <c>returnUrl</c>: remembers the choice in a cookie.</summary>
+    public static void MapCultureSwitch(this IEndpointRouteBuilder endpoints)
+        => endpoints.MapPost("/culture", (HttpContext http, [Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
+        {
+            if (!Cultures.Any(c => c.Name == culture))
+                return Results.BadRequest($"Unknown culture '{culture}'.");
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') ? "/" : returnUrl);
+        }).AllowAnonymous();
+}

@@ -1,0 +1,70 @@
+using Brobygge.Data;
+using Brobygge.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Brobygge.Participants;
+
+/// <summary>Edits a person. The version read with the form guards the save: if someone saved in between,
+/// nothing is overwritten and their version is shown.</summary>
+[Authorize(Roles = Roles.ParticipantEditors)]
+public sealed class EditModel(BrobyggeDb db, IdentityNumberProtector protector, TimeProvider time) : PageModel
+{
+    [BindProperty] public ParticipantInput Input { get; set; } = new();
+    [BindProperty] public Guid Version { get; set; }
+    public Guid Id { get; private set; }
+    public string Name { get; private set; } = "";
+    public Person? Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var person = await db.Persons.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (person is null)
+            return NotFound();
+        Show(person);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var person = await db.Persons.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (person is null)
+            return NotFound();
+        Id = person.Id;
+        Name = person.FullName;
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var number = await Input.ValidateAsync("Input.", ModelState.AddModelError, today, db, protector, person.Id, cancellationToken);
+        if (!ModelState.IsValid)
+            return Page();
+
+        await Input.ApplyToAsync(person, number, protector, cancellationToken);
+        db.Entry(person).Property(p => p.Version).OriginalValue = Version;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            var current = await db.Persons.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+            if (current is null)
+                return NotFound();
+            ModelState.Clear();
+            Show(current);
+            Conflict = current;
+            return Page();
+        }
+        TempData["Saved"] = "The changes were saved.";
+        return Redirect($"/Participants/Details/{person.Id}");
+    }
+
+    private void Show(Person person)
+    {
+        Id = person.Id;
+        Name = person.FullName;
+        Version = person.Version;
+        var number = person.IdentityNumberCipher is { } cipher ? protector.Unprotect(cipher) : null;
+        Input = ParticipantInput.From(person, number is null ? null : $"{number[..8]}-{number[8..]}");
+    }
+}

@@ -1,0 +1,53 @@
+using Brobygge.Data;
+using Brobygge.Enrolments;
+using Brobygge.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Brobygge.Participants;
+
+/// <summary>The participants the signed-in user may see (the query filters decide which), with search.</summary>
+public sealed class IndexModel(BrobyggeDb db, IdentityNumberProtector protector, TimeProvider time) : PageModel
+{
+    private const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public bool HasMore { get; private set; }
+    public bool CanRegister => db.Scope.SeesAssignedParticipants || db.Scope.SeesProjectParticipants;
+
+    public sealed record Row(Guid PersonId, string Name, string Reference, string Project, DateOnly EnrolledOn, DateOnly? ExitedOn, string? Coach);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var query = db.Enrolments.AsNoTracking();
+        var search = Q?.Trim();
+        if (!string.IsNullOrEmpty(search))
+        {
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            if (PersonalIdentityNumber.TryParse(search, today, out var number, out _))
+            {
+                var index = await protector.IndexAsync(number, cancellationToken);
+                query = query.Where(e => e.Person!.IdentityNumberIndex == index);
+            }
+            else
+            {
+                var pattern = search.ToLowerInvariant();
+                query = query.Where(e => (e.Person!.FirstName + " " + e.Person.LastName).ToLower().Contains(pattern)
+                    || e.Reference.ToLower().Contains(pattern));
+            }
+        }
+        PageNumber = Math.Max(1, PageNumber);
+        var rows = await query
+            .OrderBy(e => e.Person!.LastName).ThenBy(e => e.Person!.FirstName).ThenBy(e => e.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
+            .Select(e => new Row(e.PersonId, e.Person!.FirstName + " " + e.Person.LastName, e.Reference, e.Project!.Name, e.EnrolledOn, e.ExitedOn,
+                e.Assignments.Where(a => a.Role == AssignmentRole.Coach && a.EndedOn == null).Select(a => a.Staff!.DisplayName).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+        HasMore = rows.Count > PageSize;
+        Rows = rows.Take(PageSize).ToList();
+    }
+}

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Brobygge.Data;
+using Brobygge.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Brobygge.Projects;
+
+public static class ProjectsCommand
+{
+    public static Command Create(Cli cli)
+    {
+        var code = new Option<string>("--code") { Description = "Short code, unique in the organisation (letters, digits, - and _)", Required = true };
+        var name = new Option<string>("--name") { Description = "The project's name", Required = true };
+        var start = new Option<string>("--start") { Description = "First day, YYYY-MM-DD", Required = true };
+        var end = new Option<string>("--end") { Description = "Last day, YYYY-MM-DD", Required = true };
+        var funder = new Option<string?>("--funder") { Description = "Funder, e.g. ESF+" };
+        var organisation = new Option<string?>("--organisation") { Description = "Organisation name; created if there is none yet" };
+        var add = new Command("add", "Create a project.") { code, name, start, end, funder, organisation };
+        cli.Handle(add, async (services, parse, cancellationToken) =>
+        {
+            var db = services.GetRequiredService<BrobyggeDb>();
+            var projectCode = parse.GetValue(code)!.Trim();
+            var projectName = parse.GetValue(name)!.Trim();
+            var startsOn = Cli.ParseDate(parse.GetValue(start)!, "--start");
+            var endsOn = Cli.ParseDate(parse.GetValue(end)!, "--end");
+            if (!ProjectCode.IsValid(projectCode))
+                throw new CommandLineException($"--code '{projectCode}' must be 1–40 letters, digits, '-' or '_'.");
+            if (projectName.Length is 0 or > 200)
+                throw new CommandLineException("--name must be 1–200 characters.");
+            if (endsOn < startsOn)
+                throw new CommandLineException($"--end {endsOn:yyyy-MM-dd} is before --start {startsOn:yyyy-MM-dd}.");
+
+            var owner = await OrganisationLookup.FindOrCreateAsync(db, parse.GetValue(organisation), cancellationToken);
+            if (await db.Projects.AnyAsync(p => p.OrganisationId == owner.Id && p.Code == projectCode, cancellationToken))
+                throw new CommandLineException($"A project with code '{projectCode}' already exists in {owner.Name}.");
+            db.Projects.Add(new Project
+            {
+                OrganisationId = owner.Id, Code = projectCode, Name = projectName, StartsOn = startsOn, EndsOn = endsOn,
+                Funder = parse.GetValue(funder),
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            await cli.Output.WriteLineAsync($"Created project {projectCode} ({projectName}, {startsOn:yyyy-MM-dd} – {endsOn:yyyy-MM-dd}) in {owner.Name}.");
+        });
+        return new Command("projects", "Manage projects.") { add };
+    }
+}
+
+public static class ProjectCode
+{
+    public static bool IsValid(string code)
+        => code.Length is > 0 and <= 40 && code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    /// <summary>Finds a project by code across organisations; the command line has no signed-in organisation.</summary>
+    public static async Task<Project> FindAsync(BrobyggeDb db, string code, CancellationToken cancellationToken)
+    {
+        var matches = await db.Projects.Where(p => p.Code == code).ToListAsync(cancellationToken);
+        return matches.Count switch
+        {
+            0 => throw new CommandLineException($"There is no project with code '{code}'."),
+            1 => matches[0],
+            _ => throw new CommandLineException($"Several organisations have a project with code '{code}'."),
+        };
+    }
+}
