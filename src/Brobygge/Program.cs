@@ -39,6 +39,7 @@ app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapRazorPages();
 app.MapCultureSwitch();

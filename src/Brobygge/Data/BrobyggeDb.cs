@@ -20,10 +20,10 @@ namespace Brobygge.Data;
 /// (<see cref="SqliteBrobyggeDb"/>, <see cref="PostgresBrobyggeDb"/>). The query filters apply the
 /// <see cref="AccessScope"/> to every query, so no page or endpoint repeats an access rule.
 /// </summary>
-public abstract class BrobyggeDb(DbContextOptions options, AccessScope scope)
+public abstract class BrobyggeDb(DbContextOptions options, CurrentAccess access)
     : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
-    public AccessScope Scope { get; } = scope;
+    public AccessScope Scope => access.Scope;
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Project> Projects => Set<Project>();

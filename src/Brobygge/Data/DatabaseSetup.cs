@@ -35,10 +35,7 @@ public static class DatabaseSetup
     public static IServiceCollection AddBrobyggeDatabase(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
-        // Work outside a web request (command line, start-up) runs with the system scope.
-        services.AddScoped(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext is { } http
-            ? AccessScope.For(http.User, http.Connection.RemoteIpAddress?.ToString())
-            : AccessScope.System);
+        services.AddScoped<CurrentAccess>();
 
         services.AddDbContext<SqliteBrobyggeDb>((sp, options) =>
             options.UseSqlite(ConnectionStringOf(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>())));

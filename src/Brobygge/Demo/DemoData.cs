@@ -70,7 +70,7 @@ public static class DemoData
                 await SeedAsync(scope.ServiceProvider, CancellationToken.None);
         }
         await using var check = services.CreateAsyncScope();
-        if (await check.ServiceProvider.GetRequiredService<BrobyggeDb>().Organisations.AnyAsync(o => o.Name == OrganisationName))
+        if (logger.IsEnabled(LogLevel.Information) && await check.ServiceProvider.GetRequiredService<BrobyggeDb>().Organisations.AnyAsync(o => o.Name == OrganisationName))
             logger.LogInformation("{Logins}", DescribeLogins());
     }
 

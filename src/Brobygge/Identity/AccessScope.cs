@@ -51,3 +51,39 @@ public sealed class AccessScope
         return new AccessScope(isSystem: false, organisationId, userId, roles, source);
     }
 }
+
+/// <summary>
+/// Gives the <see cref="AccessScope"/> of the current request at the moment a query runs, not when the
+/// database context is made: Identity makes the context during authentication (its security-stamp check),
+/// before the request has its user. Outside a request (command line, start-up) it is the system scope.
+/// </summary>
+public sealed class CurrentAccess
+{
+    private readonly IHttpContextAccessor? _http;
+    private readonly AccessScope? _fixed;
+    private ClaimsPrincipal? _principal;
+    private AccessScope _scope = AccessScope.Nobody;
+
+    public CurrentAccess(IHttpContextAccessor http) => _http = http;
+
+    private CurrentAccess(AccessScope scope) => _fixed = scope;
+
+    public static CurrentAccess Of(AccessScope scope) => new(scope);
+
+    public AccessScope Scope
+    {
+        get
+        {
+            if (_fixed is not null)
+                return _fixed;
+            if (_http?.HttpContext is not { } http)
+                return AccessScope.System;
+            if (!ReferenceEquals(http.User, _principal))
+            {
+                _principal = http.User;
+                _scope = AccessScope.For(http.User, http.Connection.RemoteIpAddress?.ToString());
+            }
+            return _scope;
+        }
+    }
+}

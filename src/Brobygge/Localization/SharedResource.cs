@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Brobygge.Localization;
 
@@ -22,12 +24,20 @@ public static class LocalizationSetup
             // Only an explicit choice changes the language; the browser's Accept-Language does not.
             options.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
+        // Model binding's own messages (a date that is no date, say) in the UI language too.
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((options, factory) =>
+        {
+            var t = factory.Create(typeof(SharedResource));
+            options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, field) => t["The value '{0}' is not valid for {1}.", value, field]);
+            options.ModelBindingMessageProvider.SetNonPropertyAttemptedValueIsInvalidAccessor(value => t["The value '{0}' is not valid.", value]);
+            options.ModelBindingMessageProvider.SetValueMustNotBeNullAccessor(_ => t["A value is required."]);
+        });
         return services;
     }
 
     /// <summary>POST /culture with <c>culture</c> and <c>returnUrl</c>: remembers the choice in a cookie.</summary>
     public static void MapCultureSwitch(this IEndpointRouteBuilder endpoints)
-        => endpoints.MapPost("/culture", (HttpContext http, [Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
+        => endpoints.MapPost("/culture", (HttpContext http, [FromForm] string culture, [FromForm] string? returnUrl) =>
         {
             if (!Cultures.Any(c => c.Name == culture))
                 return Results.BadRequest($"Unknown culture '{culture}'.");

@@ -6,14 +6,16 @@ using Brobygge.Projects;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Brobygge.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Brobygge.Participants;
 
 /// <summary>Registers a person and enrols them in one of the user's projects; a coach or bridge-builder
 /// who registers someone is assigned to them, so the new participant is on their caseload at once.</summary>
 [Authorize(Roles = Roles.ParticipantEditors)]
-public sealed class CreateModel(BrobyggeDb db, IdentityNumberProtector protector, TimeProvider time) : PageModel
+public sealed class CreateModel(BrobyggeDb db, IdentityNumberProtector protector, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty] public ParticipantInput Input { get; set; } = new();
     [BindProperty] public EnrolmentInput Enrolment { get; set; } = new();
@@ -46,18 +48,18 @@ public sealed class CreateModel(BrobyggeDb db, IdentityNumberProtector protector
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Projects = await MyProjectsAsync(cancellationToken);
-        var number = await Input.ValidateAsync("Input.", ModelState.AddModelError, Today, db, protector, personId: null, cancellationToken);
+        var number = await Input.ValidateAsync("Input.", AddError, Today, db, protector, personId: null, cancellationToken);
         var project = Projects.FirstOrDefault(p => p.Id == Enrolment.ProjectId);
         if (Enrolment.ProjectId is not null && project is null)
-            ModelState.AddModelError("Enrolment.ProjectId", "Choose one of your projects.");
+            AddError("Enrolment.ProjectId", "Choose one of your projects.");
         if (Enrolment.EnrolledOn is { } enrolledOn && project is not null && (enrolledOn < project.StartsOn || enrolledOn > project.EndsOn))
-            ModelState.AddModelError("Enrolment.EnrolledOn", "The enrolment date must be within the project period.");
+            AddError("Enrolment.EnrolledOn", "The enrolment date must be within the project period.");
         else if (Enrolment.EnrolledOn > Today)
-            ModelState.AddModelError("Enrolment.EnrolledOn", "The enrolment date cannot be in the future.");
+            AddError("Enrolment.EnrolledOn", "The enrolment date cannot be in the future.");
         var reference = Enrolment.Reference?.Trim();
         if (project is not null && !string.IsNullOrEmpty(reference)
             && await db.Enrolments.IgnoreQueryFilters().AnyAsync(e => e.ProjectId == project.Id && e.Reference == reference, cancellationToken))
-            ModelState.AddModelError("Enrolment.Reference", "Another participant in the project already has this reference.");
+            AddError("Enrolment.Reference", "Another participant in the project already has this reference.");
         if (!ModelState.IsValid)
             return Page();
 
@@ -90,4 +92,6 @@ public sealed class CreateModel(BrobyggeDb db, IdentityNumberProtector protector
         var highest = used.Select(r => int.TryParse(r.AsSpan(2), out var n) ? n : 0).DefaultIfEmpty(0).Max();
         return $"P-{highest + 1:0000}";
     }
+
+    private void AddError(string field, string message) => ModelState.AddModelError(field, t[message]);
 }

@@ -3,14 +3,16 @@ using Brobygge.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Brobygge.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Brobygge.Participants;
 
 /// <summary>Edits a person. The version read with the form guards the save: if someone saved in between,
 /// nothing is overwritten and their version is shown.</summary>
 [Authorize(Roles = Roles.ParticipantEditors)]
-public sealed class EditModel(BrobyggeDb db, IdentityNumberProtector protector, TimeProvider time) : PageModel
+public sealed class EditModel(BrobyggeDb db, IdentityNumberProtector protector, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty] public ParticipantInput Input { get; set; } = new();
     [BindProperty] public Guid Version { get; set; }
@@ -35,7 +37,7 @@ public sealed class EditModel(BrobyggeDb db, IdentityNumberProtector protector, 
         Id = person.Id;
         Name = person.FullName;
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var number = await Input.ValidateAsync("Input.", ModelState.AddModelError, today, db, protector, person.Id, cancellationToken);
+        var number = await Input.ValidateAsync("Input.", AddError, today, db, protector, person.Id, cancellationToken);
         if (!ModelState.IsValid)
             return Page();
 
@@ -67,4 +69,6 @@ public sealed class EditModel(BrobyggeDb db, IdentityNumberProtector protector, 
         var number = person.IdentityNumberCipher is { } cipher ? protector.Unprotect(cipher) : null;
         Input = ParticipantInput.From(person, number is null ? null : $"{number[..8]}-{number[8..]}");
     }
+
+    private void AddError(string field, string message) => ModelState.AddModelError(field, t[message]);
 }
