@@ -172,6 +172,12 @@ public abstract class BrobyggeDb(DbContextOptions options, CurrentAccess access)
         });
 
         builder.Entity<AppSecret>().HasKey(s => s.Name);
+
+        // Our ids are made in code (version 7 GUIDs), so a new record found through a navigation is
+        // inserted, not mistaken for an existing one to update.
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => e.ClrType.Namespace?.StartsWith("Brobygge.", StringComparison.Ordinal) == true && e.ClrType != typeof(User)))
+            if (entity.FindProperty("Id") is { } id && id.ClrType == typeof(Guid))
+                id.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
     }
 
     private void TenantOwned<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> entity)

@@ -9,13 +9,14 @@ using Brobygge.Projects;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Brobygge.Tests.Fixtures;
 
 /// <summary>The real program on a real database: a SQLite file of its own, or a fresh PostgreSQL database.</summary>
-public abstract partial class BrobyggeApp(DatabaseProvider provider) : WebApplicationFactory<Program>, IAsyncLifetime
+public abstract partial class BrobyggeApp(DatabaseProvider provider, bool seedDemo = false) : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public DatabaseProvider Provider { get; } = provider;
     public string ConnectionString { get; private set; } = "";
@@ -53,7 +54,7 @@ public abstract partial class BrobyggeApp(DatabaseProvider provider) : WebApplic
     {
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Brobygge", ConnectionString);
-        builder.UseSetting("Database:SeedDemo", "false");
+        builder.UseSetting("Database:SeedDemo", seedDemo ? "true" : "false");
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
@@ -69,6 +70,14 @@ public abstract partial class BrobyggeApp(DatabaseProvider provider) : WebApplic
         await using var scope = Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<BrobyggeDb>(), scope.ServiceProvider);
     }
+
+    /// <summary>A context that reads with the given user's eyes, to test the access filters directly.</summary>
+    public BrobyggeDb CreateDb(AccessScope scope)
+        => Provider == DatabaseProvider.Sqlite
+            ? new SqliteBrobyggeDb(new DbContextOptionsBuilder<SqliteBrobyggeDb>().UseSqlite(ConnectionString).Options, CurrentAccess.Of(scope))
+            : new PostgresBrobyggeDb(new DbContextOptionsBuilder<PostgresBrobyggeDb>().UseNpgsql(ConnectionString).Options, CurrentAccess.Of(scope));
+
+    public static AccessScope ScopeOf(User user, params string[] roles) => new(isSystem: false, user.OrganisationId, user.Id, roles);
 
     public Task WithDbAsync(Func<BrobyggeDb, Task> work)
         => WithDbAsync(async (db, _) => { await work(db); return 0; });
@@ -151,6 +160,9 @@ public abstract partial class BrobyggeApp(DatabaseProvider provider) : WebApplic
         fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
         return await client.PostAsync(url, new FormUrlEncodedContent(fields));
     }
+
+    public static string PathOf(Uri? location)
+        => location is null ? "" : location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();

@@ -26,7 +26,6 @@ namespace Brobygge.Data.Migrations.Postgres
             modelBuilder.Entity("Brobygge.Activities.Activity", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("EmployerName")
@@ -78,7 +77,6 @@ namespace Brobygge.Data.Migrations.Postgres
             modelBuilder.Entity("Brobygge.Auditing.AuditEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Action")
@@ -121,7 +119,6 @@ namespace Brobygge.Data.Migrations.Postgres
             modelBuilder.Entity("Brobygge.Consents.Consent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("GivenHow")
@@ -177,7 +174,6 @@ namespace Brobygge.Data.Migrations.Postgres
             modelBuilder.Entity("Brobygge.Enrolments.Assignment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("EndedOn")
@@ -214,7 +210,6 @@ namespace Brobygge.Data.Migrations.Postgres
             modelBuilder.Entity("Brobygge.Enrolments.Enrolment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("ContactedOn")
@@ -293,7 +288,6 @@ namespace Brobygge.Data.Migrations.Postgres
             modelBuilder.Entity("Brobygge.FollowUps.FollowUp", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ContactMethod")
@@ -419,7 +413,6 @@ namespace Brobygge.Data.Migrations.Postgres
             modelBuilder.Entity("Brobygge.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
@@ -441,7 +434,6 @@ namespace Brobygge.Data.Migrations.Postgres
             modelBuilder.Entity("Brobygge.Outcomes.Outcome", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("EmployerName")
@@ -489,7 +481,6 @@ namespace Brobygge.Data.Migrations.Postgres
             modelBuilder.Entity("Brobygge.Participants.Person", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly>("BirthDate")
@@ -563,7 +554,6 @@ namespace Brobygge.Data.Migrations.Postgres
             modelBuilder.Entity("Brobygge.Projects.Goal", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Gender")
@@ -597,7 +587,6 @@ namespace Brobygge.Data.Migrations.Postgres
             modelBuilder.Entity("Brobygge.Projects.Project", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Code")
@@ -645,7 +634,6 @@ namespace Brobygge.Data.Migrations.Postgres
             modelBuilder.Entity("Brobygge.Projects.ProjectMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("OrganisationId")
@@ -672,7 +660,6 @@ namespace Brobygge.Data.Migrations.Postgres
             modelBuilder.Entity("Brobygge.Projects.ProjectPartner", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Kind")

@@ -20,7 +20,6 @@ namespace Brobygge.Data.Migrations.Sqlite
             modelBuilder.Entity("Brobygge.Activities.Activity", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EmployerName")
@@ -72,7 +71,6 @@ namespace Brobygge.Data.Migrations.Sqlite
             modelBuilder.Entity("Brobygge.Auditing.AuditEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Action")
@@ -115,7 +113,6 @@ namespace Brobygge.Data.Migrations.Sqlite
             modelBuilder.Entity("Brobygge.Consents.Consent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("GivenHow")
@@ -171,7 +168,6 @@ namespace Brobygge.Data.Migrations.Sqlite
             modelBuilder.Entity("Brobygge.Enrolments.Assignment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("EndedOn")
@@ -208,7 +204,6 @@ namespace Brobygge.Data.Migrations.Sqlite
             modelBuilder.Entity("Brobygge.Enrolments.Enrolment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ContactedOn")
@@ -287,7 +282,6 @@ namespace Brobygge.Data.Migrations.Sqlite
             modelBuilder.Entity("Brobygge.FollowUps.FollowUp", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContactMethod")
@@ -413,7 +407,6 @@ namespace Brobygge.Data.Migrations.Sqlite
             modelBuilder.Entity("Brobygge.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -435,7 +428,6 @@ namespace Brobygge.Data.Migrations.Sqlite
             modelBuilder.Entity("Brobygge.Outcomes.Outcome", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EmployerName")
@@ -483,7 +475,6 @@ namespace Brobygge.Data.Migrations.Sqlite
             modelBuilder.Entity("Brobygge.Participants.Person", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("BirthDate")
@@ -557,7 +548,6 @@ namespace Brobygge.Data.Migrations.Sqlite
             modelBuilder.Entity("Brobygge.Projects.Goal", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Gender")
@@ -591,7 +581,6 @@ namespace Brobygge.Data.Migrations.Sqlite
             modelBuilder.Entity("Brobygge.Projects.Project", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -639,7 +628,6 @@ namespace Brobygge.Data.Migrations.Sqlite
             modelBuilder.Entity("Brobygge.Projects.ProjectMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganisationId")
@@ -666,7 +654,6 @@ namespace Brobygge.Data.Migrations.Sqlite
             modelBuilder.Entity("Brobygge.Projects.ProjectPartner", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
