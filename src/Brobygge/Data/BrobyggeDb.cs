@@ -1,13 +1,17 @@
 using Brobygge.Activities;
 using Brobygge.Auditing;
 using Brobygge.Consents;
+using Brobygge.Contacts;
 using Brobygge.Enrolments;
 using Brobygge.FollowUps;
 using Brobygge.Identity;
+using Brobygge.Mappings;
 using Brobygge.Organisations;
 using Brobygge.Outcomes;
 using Brobygge.Participants;
+using Brobygge.Plans;
 using Brobygge.Projects;
+using Brobygge.Taxonomy;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -31,7 +35,11 @@ public abstract class BrobyggeDb(DbContextOptions options, CurrentAccess access)
     public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();
     public DbSet<Goal> Goals => Set<Goal>();
     public DbSet<Person> Persons => Set<Person>();
+    public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<Mapping> Mappings => Set<Mapping>();
+    public DbSet<PlanStep> PlanSteps => Set<PlanStep>();
+    public DbSet<TaxonomyConcept> TaxonomyConcepts => Set<TaxonomyConcept>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<Outcome> Outcomes => Set<Outcome>();
@@ -105,10 +113,27 @@ public abstract class BrobyggeDb(DbContextOptions options, CurrentAccess access)
             person.HasMany(p => p.Enrolments).WithOne(e => e.Person).HasForeignKey(e => e.PersonId);
             person.Ignore(p => p.FullName);
             Versioned(person);
-            // A person is visible through a visible enrolment, or to the staff member who registered them.
+            // A person is visible through a visible enrolment or contact, or to the staff member who registered them.
             person.HasQueryFilter(p => ScopeIsSystem || (p.OrganisationId == ScopeOrganisationId
                 && ((ScopeSeesAssigned && p.RegisteredById == ScopeUserId)
-                    || Enrolments.Any(e => e.PersonId == p.Id))));
+                    || Enrolments.Any(e => e.PersonId == p.Id)
+                    || Contacts.Any(c => c.PersonId == p.Id))));
+        });
+
+        builder.Entity<Contact>(contact =>
+        {
+            contact.Property(c => c.Language).HasMaxLength(3);
+            contact.Property(c => c.Place).HasMaxLength(200);
+            contact.HasIndex(c => new { c.OrganisationId, c.ProjectId, c.ContactedOn });
+            contact.HasOne(c => c.Person).WithMany().HasForeignKey(c => c.PersonId);
+            contact.HasOne<Project>().WithMany().HasForeignKey(c => c.ProjectId);
+            Versioned(contact);
+            // The bridge-builder who met them and whoever registered it, the project's managers, and anyone
+            // who sees the person's enrolment in the same project. (Must not read Persons: theirs reads this.)
+            contact.HasQueryFilter(c => ScopeIsSystem || (c.OrganisationId == ScopeOrganisationId
+                && ((ScopeSeesAssigned && (c.BridgeBuilderId == ScopeUserId || c.RegisteredById == ScopeUserId))
+                    || (ScopeSeesProjects && ProjectMembers.Any(m => m.ProjectId == c.ProjectId && m.UserId == ScopeUserId))
+                    || Enrolments.Any(e => e.PersonId == c.PersonId && e.ProjectId == c.ProjectId))));
         });
 
         builder.Entity<Enrolment>(enrolment =>
@@ -155,6 +180,36 @@ public abstract class BrobyggeDb(DbContextOptions options, CurrentAccess access)
             Versioned(followUp);
             followUp.HasQueryFilter(f => Enrolments.Any(e => e.Id == f.EnrolmentId));
         });
+        builder.Entity<Mapping>(mapping =>
+        {
+            mapping.HasIndex(m => new { m.EnrolmentId, m.Number }).IsUnique();
+            mapping.Property(m => m.EducationField).HasMaxLength(200);
+            mapping.Property(m => m.EducationCountry).HasMaxLength(2);
+            mapping.OwnsMany(m => m.Experience, owned => owned.ToJson());
+            mapping.OwnsMany(m => m.Languages, owned => owned.ToJson());
+            mapping.OwnsMany(m => m.Skills, owned => owned.ToJson());
+            mapping.HasQueryFilter(m => Enrolments.Any(e => e.Id == m.EnrolmentId));
+        });
+        builder.Entity<PlanStep>(step =>
+        {
+            step.Property(s => s.Title).HasMaxLength(300);
+            step.Property(s => s.Owner).HasMaxLength(200);
+            step.HasIndex(s => new { s.EnrolmentId, s.DueOn });
+            step.HasOne(s => s.Enrolment).WithMany().HasForeignKey(s => s.EnrolmentId);
+            Versioned(step);
+            step.HasQueryFilter(s => Enrolments.Any(e => e.Id == s.EnrolmentId));
+        });
+        builder.Entity<TaxonomyConcept>(concept =>
+        {
+            concept.HasKey(c => c.ConceptId);
+            concept.Property(c => c.ConceptId).HasMaxLength(40);
+            concept.Property(c => c.Type).HasMaxLength(60);
+            concept.Property(c => c.Label).HasMaxLength(300);
+            concept.Property(c => c.SsykCode).HasMaxLength(8);
+            concept.Property(c => c.BroaderId).HasMaxLength(40);
+            concept.HasIndex(c => new { c.Type, c.Label });
+        });
+
         builder.Entity<Consent>(consent =>
         {
             consent.HasIndex(c => new { c.PersonId, c.Purpose });
@@ -243,6 +298,7 @@ public abstract class BrobyggeDb(DbContextOptions options, CurrentAccess access)
                 case Activity a: touchedEnrolments.Add(a.EnrolmentId); break;
                 case Outcome o: touchedEnrolments.Add(o.EnrolmentId); break;
                 case FollowUp f: touchedEnrolments.Add(f.EnrolmentId); break;
+                case Mapping m: touchedEnrolments.Add(m.EnrolmentId); break;
             }
             if (AuditTrail.Describe(entry) is { } change)
             {

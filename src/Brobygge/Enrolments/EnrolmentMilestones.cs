@@ -1,6 +1,7 @@
 using Brobygge.Activities;
 using Brobygge.Data;
 using Brobygge.FollowUps;
+using Brobygge.Mappings;
 using Brobygge.Outcomes;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,11 +21,13 @@ public static class EnrolmentMilestones
         var outcomes = db.Outcomes.IgnoreQueryFilters();
         var sixMonthFollowUps = db.FollowUps.IgnoreQueryFilters()
             .Where(f => f.Kind == FollowUpKind.SixMonths && f.RecordedOn != null);
+        var mappings = db.Mappings.IgnoreQueryFilters();
         var ids = enrolmentIds.ToList();
 
         await db.Enrolments.IgnoreQueryFilters()
             .Where(e => ids.Contains(e.Id))
             .ExecuteUpdateAsync(set => set
+                .SetProperty(e => e.MappedOn, e => mappings.Where(m => m.EnrolmentId == e.Id).Min(m => (DateOnly?)m.MappedOn))
                 .SetProperty(e => e.FirstActivityOn, e => activities.Where(a => a.EnrolmentId == e.Id).Min(a => (DateOnly?)a.OccurredOn))
                 .SetProperty(e => e.FirstInternshipOn, e => activities.Where(a => a.EnrolmentId == e.Id && a.Kind == ActivityKind.Internship).Min(a => (DateOnly?)a.OccurredOn))
                 .SetProperty(e => e.FirstJobOn, e => outcomes.Where(o => o.EnrolmentId == e.Id && o.Kind == OutcomeKind.Employment).Min(o => (DateOnly?)o.StartedOn))

@@ -157,6 +157,55 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.ToTable("Consents");
                 });
 
+            modelBuilder.Entity("Brobygge.Contacts.Contact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("BridgeBuilderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ContactedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RegisteredById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("OrganisationId", "ProjectId", "ContactedOn");
+
+                    b.ToTable("Contacts");
+                });
+
             modelBuilder.Entity("Brobygge.Data.AppSecret", b =>
                 {
                     b.Property<string>("Name")
@@ -410,6 +459,66 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Brobygge.Mappings.Mapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DegreeRecognition")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.PrimitiveCollection<List<string>>("DrivingLicences")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("EducationCountry")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("EducationField")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("EducationLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Goals")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("MappedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Obstacles")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SwedishLevel")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Mappings");
+                });
+
             modelBuilder.Entity("Brobygge.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -551,6 +660,45 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.ToTable("Persons");
                 });
 
+            modelBuilder.Entity("Brobygge.Plans.PlanStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "DueOn");
+
+                    b.ToTable("PlanSteps");
+                });
+
             modelBuilder.Entity("Brobygge.Projects.Goal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -684,6 +832,37 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.HasIndex("ProjectId");
 
                     b.ToTable("ProjectPartners");
+                });
+
+            modelBuilder.Entity("Brobygge.Taxonomy.TaxonomyConcept", b =>
+                {
+                    b.Property<string>("ConceptId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("BroaderId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("SsykCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("ConceptId");
+
+                    b.HasIndex("Type", "Label");
+
+                    b.ToTable("TaxonomyConcepts");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -855,6 +1034,23 @@ namespace Brobygge.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Brobygge.Contacts.Contact", b =>
+                {
+                    b.HasOne("Brobygge.Participants.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Brobygge.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("Brobygge.Enrolments.Assignment", b =>
                 {
                     b.HasOne("Brobygge.Enrolments.Enrolment", "Enrolment")
@@ -904,10 +1100,116 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Navigation("Enrolment");
                 });
 
+            modelBuilder.Entity("Brobygge.Mappings.Mapping", b =>
+                {
+                    b.HasOne("Brobygge.Enrolments.Enrolment", "Enrolment")
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Brobygge.Mappings.ConceptRef", "Skills", b1 =>
+                        {
+                            b1.Property<Guid>("MappingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("ConceptId")
+                                .IsRequired();
+
+                            b1.Property<string>("Label")
+                                .IsRequired();
+
+                            b1.HasKey("MappingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Mappings");
+
+                            b1
+                                .ToJson("Skills")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MappingId");
+                        });
+
+                    b.OwnsMany("Brobygge.Mappings.LanguageSkill", "Languages", b1 =>
+                        {
+                            b1.Property<Guid>("MappingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<string>("Level")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.HasKey("MappingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Mappings");
+
+                            b1
+                                .ToJson("Languages")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MappingId");
+                        });
+
+                    b.OwnsMany("Brobygge.Mappings.WorkExperience", "Experience", b1 =>
+                        {
+                            b1.Property<Guid>("MappingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Label")
+                                .IsRequired();
+
+                            b1.Property<string>("OccupationId")
+                                .IsRequired();
+
+                            b1.Property<double>("Years");
+
+                            b1.HasKey("MappingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Mappings");
+
+                            b1
+                                .ToJson("Experience")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MappingId");
+                        });
+
+                    b.Navigation("Enrolment");
+
+                    b.Navigation("Experience");
+
+                    b.Navigation("Languages");
+
+                    b.Navigation("Skills");
+                });
+
             modelBuilder.Entity("Brobygge.Outcomes.Outcome", b =>
                 {
                     b.HasOne("Brobygge.Enrolments.Enrolment", "Enrolment")
                         .WithMany("Outcomes")
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enrolment");
+                });
+
+            modelBuilder.Entity("Brobygge.Plans.PlanStep", b =>
+                {
+                    b.HasOne("Brobygge.Enrolments.Enrolment", "Enrolment")
+                        .WithMany()
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -151,6 +151,55 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.ToTable("Consents");
                 });
 
+            modelBuilder.Entity("Brobygge.Contacts.Contact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BridgeBuilderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ContactedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RegisteredById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("OrganisationId", "ProjectId", "ContactedOn");
+
+                    b.ToTable("Contacts");
+                });
+
             modelBuilder.Entity("Brobygge.Data.AppSecret", b =>
                 {
                     b.Property<string>("Name")
@@ -404,6 +453,66 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Brobygge.Mappings.Mapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DegreeRecognition")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("DrivingLicences")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EducationCountry")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EducationField")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EducationLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Goals")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("MappedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Obstacles")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SwedishLevel")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Mappings");
+                });
+
             modelBuilder.Entity("Brobygge.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -545,6 +654,45 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.ToTable("Persons");
                 });
 
+            modelBuilder.Entity("Brobygge.Plans.PlanStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "DueOn");
+
+                    b.ToTable("PlanSteps");
+                });
+
             modelBuilder.Entity("Brobygge.Projects.Goal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -678,6 +826,37 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.HasIndex("ProjectId");
 
                     b.ToTable("ProjectPartners");
+                });
+
+            modelBuilder.Entity("Brobygge.Taxonomy.TaxonomyConcept", b =>
+                {
+                    b.Property<string>("ConceptId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BroaderId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SsykCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConceptId");
+
+                    b.HasIndex("Type", "Label");
+
+                    b.ToTable("TaxonomyConcepts");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -843,6 +1022,23 @@ namespace Brobygge.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Brobygge.Contacts.Contact", b =>
+                {
+                    b.HasOne("Brobygge.Participants.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Brobygge.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("Brobygge.Enrolments.Assignment", b =>
                 {
                     b.HasOne("Brobygge.Enrolments.Enrolment", "Enrolment")
@@ -892,10 +1088,116 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Navigation("Enrolment");
                 });
 
+            modelBuilder.Entity("Brobygge.Mappings.Mapping", b =>
+                {
+                    b.HasOne("Brobygge.Enrolments.Enrolment", "Enrolment")
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Brobygge.Mappings.ConceptRef", "Skills", b1 =>
+                        {
+                            b1.Property<Guid>("MappingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("ConceptId")
+                                .IsRequired();
+
+                            b1.Property<string>("Label")
+                                .IsRequired();
+
+                            b1.HasKey("MappingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Mappings");
+
+                            b1
+                                .ToJson("Skills")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MappingId");
+                        });
+
+                    b.OwnsMany("Brobygge.Mappings.LanguageSkill", "Languages", b1 =>
+                        {
+                            b1.Property<Guid>("MappingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<string>("Level")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.HasKey("MappingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Mappings");
+
+                            b1
+                                .ToJson("Languages")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MappingId");
+                        });
+
+                    b.OwnsMany("Brobygge.Mappings.WorkExperience", "Experience", b1 =>
+                        {
+                            b1.Property<Guid>("MappingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Label")
+                                .IsRequired();
+
+                            b1.Property<string>("OccupationId")
+                                .IsRequired();
+
+                            b1.Property<double>("Years");
+
+                            b1.HasKey("MappingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Mappings");
+
+                            b1
+                                .ToJson("Experience")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MappingId");
+                        });
+
+                    b.Navigation("Enrolment");
+
+                    b.Navigation("Experience");
+
+                    b.Navigation("Languages");
+
+                    b.Navigation("Skills");
+                });
+
             modelBuilder.Entity("Brobygge.Outcomes.Outcome", b =>
                 {
                     b.HasOne("Brobygge.Enrolments.Enrolment", "Enrolment")
                         .WithMany("Outcomes")
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enrolment");
+                });
+
+            modelBuilder.Entity("Brobygge.Plans.PlanStep", b =>
+                {
+                    b.HasOne("Brobygge.Enrolments.Enrolment", "Enrolment")
+                        .WithMany()
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -1,0 +1,24 @@
+using Brobygge.Data;
+using Brobygge.Participants;
+
+namespace Brobygge.Contacts;
+
+/// <summary>A meeting through outreach with someone not (yet) enrolled: where, in which language, by which
+/// bridge-builder. Enrolment can follow, and mapping can start before it.</summary>
+public sealed class Contact : ITenantOwned, IVersioned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid OrganisationId { get; set; }
+    public Guid PersonId { get; set; }
+    public Person? Person { get; set; }
+    public Guid ProjectId { get; set; }
+    public DateOnly ContactedOn { get; set; }
+
+    /// <summary>ISO 639 code of the language the contact happened in.</summary>
+    public string? Language { get; set; }
+    public Guid? BridgeBuilderId { get; set; }
+    public string? Place { get; set; }
+    public string? Notes { get; set; }
+    public Guid? RegisteredById { get; set; }
+    public Guid Version { get; set; }
+}
