@@ -115,7 +115,7 @@ public abstract class BrobyggeDb(DbContextOptions options, CurrentAccess access)
             Versioned(person);
             // A person is visible through a visible enrolment or contact, or to the staff member who registered them.
             person.HasQueryFilter(p => ScopeIsSystem || (p.OrganisationId == ScopeOrganisationId
-                && ((ScopeSeesAssigned && p.RegisteredById == ScopeUserId)
+                && (((ScopeSeesAssigned || ScopeSeesProjects) && p.RegisteredById == ScopeUserId)
                     || Enrolments.Any(e => e.PersonId == p.Id)
                     || Contacts.Any(c => c.PersonId == p.Id))));
         });

@@ -92,7 +92,7 @@ public sealed class ParticipantInput
     {
         var codes = (Languages ?? "").Split([',', ' ', ';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(code => code.ToLowerInvariant()).Distinct().ToList();
-        return codes.All(code => code.Length is 2 or 3 && code.All(char.IsAsciiLetterLower)) ? codes : null;
+        return codes.All(LanguageCode.IsValid) ? codes : null;
     }
 
     /// <summary>Copies validated input onto the person.</summary>

@@ -1,0 +1,59 @@
+using Brobygge.Data;
+using Brobygge.Enrolments;
+using Brobygge.Identity;
+using Brobygge.Participants;
+using Microsoft.EntityFrameworkCore;
+
+namespace Brobygge.Contacts;
+
+public sealed class ContactInput
+{
+    public Guid? ProjectId { get; set; }
+    public DateOnly? ContactedOn { get; set; }
+    public string? Language { get; set; }
+    public Guid? BridgeBuilderId { get; set; }
+    public string? Place { get; set; }
+    public string? Notes { get; set; }
+}
+
+/// <summary>Registering a person met through outreach; shared by the pages and the API.</summary>
+public static class ContactOperations
+{
+    /// <summary>Checks the contact fields; the person is checked by <see cref="ParticipantInput"/>.</summary>
+    public static async Task CheckAsync(BrobyggeDb db, ContactInput input, DateOnly today, Problems problems, CancellationToken cancellationToken)
+    {
+        var project = input.ProjectId is { } projectId
+            ? await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId && (db.Scope.IsSystem || p.Members.Any(m => m.UserId == db.Scope.UserId)), cancellationToken)
+            : null;
+        if (project is null)
+            problems.Add(nameof(input.ProjectId), input.ProjectId is null ? "Choose a project." : "Choose one of your projects.");
+        if (input.ContactedOn is not { } on)
+            problems.Add(nameof(input.ContactedOn), "Enter the date of the contact.");
+        else if (on > today)
+            problems.Add(nameof(input.ContactedOn), "The date of the contact cannot be in the future.");
+        if (!string.IsNullOrWhiteSpace(input.Language) && LanguageCode.Normalise(input.Language) is null)
+            problems.Add(nameof(input.Language), "The language is an ISO 639 code of 2 or 3 letters, e.g. ar.");
+        if (input.BridgeBuilderId is { } bridgeBuilder && project is not null
+            && !await StaffOperations.StaffOf(db, project.Id, Roles.BridgeBuilder).AnyAsync(u => u.Id == bridgeBuilder, cancellationToken))
+            problems.Add(nameof(input.BridgeBuilderId), "Choose a bridge-builder of the project.");
+        Activities.ActivityOperations.CheckLength(problems, nameof(input.Place), input.Place, 200);
+        Activities.ActivityOperations.CheckLength(problems, nameof(input.Notes), input.Notes, 4000);
+    }
+
+    /// <summary>Adds the contact for a person already checked (and possibly not yet saved), and saves both.</summary>
+    public static async Task<Contact> RegisterAsync(BrobyggeDb db, Person person, ContactInput input, CancellationToken cancellationToken)
+    {
+        var contact = new Contact
+        {
+            OrganisationId = person.OrganisationId, PersonId = person.Id, ProjectId = input.ProjectId!.Value,
+            ContactedOn = input.ContactedOn!.Value, Language = LanguageCode.Normalise(input.Language),
+            // A bridge-builder registering their own contact is its bridge-builder unless they say otherwise.
+            BridgeBuilderId = input.BridgeBuilderId ?? (db.Scope.Roles.Contains(Roles.BridgeBuilder) ? db.Scope.UserId : null),
+            Place = Activities.ActivityOperations.Trimmed(input.Place), Notes = Activities.ActivityOperations.Trimmed(input.Notes),
+            RegisteredById = db.Scope.IsSystem ? null : db.Scope.UserId,
+        };
+        db.Contacts.Add(contact);
+        await db.SaveChangesAsync(cancellationToken);
+        return contact;
+    }
+}

@@ -1,0 +1,152 @@
+using Brobygge.Data;
+using Brobygge.Identity;
+using Brobygge.Participants;
+using Brobygge.Projects;
+using Microsoft.EntityFrameworkCore;
+
+namespace Brobygge.Enrolments;
+
+public sealed class EnrolInput
+{
+    public Guid? ProjectId { get; set; }
+    public string? Reference { get; set; }
+    public DateOnly? EnrolledOn { get; set; }
+    public LabourStatusAtEntry? StatusAtEntry { get; set; }
+}
+
+public sealed class ExitInput
+{
+    public DateOnly? ExitedOn { get; set; }
+    public ExitReason? Reason { get; set; }
+    public Guid? Version { get; set; }
+}
+
+/// <summary>Enrolment, exit and re-entry, shared by the pages and the API.</summary>
+public static class EnrolmentOperations
+{
+    /// <summary>
+    /// Enrols a person in one of the user's projects. A person who left the project and comes back keeps
+    /// the one enrolment, its start date unchanged (the ESF rule); the exit is cleared. A coach or
+    /// bridge-builder who enrols someone is assigned to them, so they land on their caseload.
+    /// The person may be new and not yet saved: then both are saved together.
+    /// </summary>
+    public static async Task<Enrolment?> EnrolAsync(BrobyggeDb db, Person person, EnrolInput input, DateOnly today, Problems problems, CancellationToken cancellationToken)
+    {
+        var check = await CheckAsync(db, person, input, today, problems, cancellationToken);
+        if (check is not var (project, existing))
+            return null;
+        if (existing is not null)
+        {
+            existing.ReEnter();
+            await AssignEnrollerAsync(db, existing, input.EnrolledOn!.Value, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return existing;
+        }
+        var reference = string.IsNullOrWhiteSpace(input.Reference) ? null : input.Reference.Trim();
+        var enrolment = new Enrolment
+        {
+            OrganisationId = person.OrganisationId, ProjectId = project.Id, PersonId = person.Id,
+            Reference = reference ?? await NextReferenceAsync(db, project, cancellationToken),
+            EnrolledOn = input.EnrolledOn!.Value, StatusAtEntry = input.StatusAtEntry!.Value,
+            ContactedOn = await db.Contacts.IgnoreQueryFilters().Where(c => c.PersonId == person.Id && c.ProjectId == project.Id)
+                .MinAsync(c => (DateOnly?)c.ContactedOn, cancellationToken),
+        };
+        db.Enrolments.Add(enrolment);
+        await AssignEnrollerAsync(db, enrolment, enrolment.EnrolledOn, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return enrolment;
+    }
+
+    /// <summary>Checks an enrolment without writing: the project, and the earlier enrolment a re-entry
+    /// continues; null with the problems when it cannot be made.</summary>
+    public static async Task<(Project Project, Enrolment? ReEntered)?> CheckAsync(BrobyggeDb db, Person person, EnrolInput input, DateOnly today, Problems problems, CancellationToken cancellationToken)
+    {
+        var project = input.ProjectId is { } projectId
+            ? await db.Projects.SingleOrDefaultAsync(p => p.Id == projectId && (db.Scope.IsSystem || p.Members.Any(m => m.UserId == db.Scope.UserId)), cancellationToken)
+            : null;
+        if (input.ProjectId is null)
+            problems.Add(nameof(input.ProjectId), "Choose a project.");
+        else if (project is null)
+            problems.Add(nameof(input.ProjectId), "Choose one of your projects.");
+        if (input.StatusAtEntry is null)
+            problems.Add(nameof(input.StatusAtEntry), "Choose the labour-market status at entry.");
+        if (input.EnrolledOn is not { } enrolledOn)
+            problems.Add(nameof(input.EnrolledOn), "Enter the enrolment date.");
+        else if (project is not null && (enrolledOn < project.StartsOn || enrolledOn > project.EndsOn))
+            problems.Add(nameof(input.EnrolledOn), "The enrolment date must be within the project period.");
+        else if (enrolledOn > today)
+            problems.Add(nameof(input.EnrolledOn), "The enrolment date cannot be in the future.");
+        var reference = string.IsNullOrWhiteSpace(input.Reference) ? null : input.Reference.Trim();
+        if (reference is { Length: > 60 })
+            problems.Add(nameof(input.Reference), "The reference can be at most 60 characters.");
+        if (project is null)
+            return null;
+
+        // Checked across access filters: someone else's enrolment still blocks a duplicate.
+        var existing = await db.Enrolments.IgnoreQueryFilters().Include(e => e.FollowUps)
+            .SingleOrDefaultAsync(e => e.ProjectId == project.Id && e.PersonId == person.Id, cancellationToken);
+        if (existing is { ExitedOn: null })
+            problems.Add(nameof(input.ProjectId), "The person is already enrolled in this project.");
+        else if (existing is not null && input.EnrolledOn < existing.ExitedOn)
+            problems.Add(nameof(input.EnrolledOn), "A re-entry cannot be dated before the last exit.");
+        else if (existing is null && reference is not null
+            && await db.Enrolments.IgnoreQueryFilters().AnyAsync(e => e.ProjectId == project.Id && e.Reference == reference, cancellationToken))
+            problems.Add(nameof(input.Reference), "Another participant in the project already has this reference.");
+        return problems.Any ? null : (project, existing);
+    }
+
+    public static async Task<Enrolment?> ExitAsync(BrobyggeDb db, Guid enrolmentId, ExitInput input, DateOnly today, Problems problems, CancellationToken cancellationToken)
+    {
+        var enrolment = await db.Enrolments.Include(e => e.FollowUps).SingleOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken)
+            ?? throw new NotFoundException("The enrolment");
+        if (input.ExitedOn is not { } exitedOn)
+            problems.Add(nameof(input.ExitedOn), "Enter the exit date.");
+        else if (exitedOn < enrolment.EnrolledOn)
+            problems.Add(nameof(input.ExitedOn), "The exit date cannot be before the enrolment date.");
+        else if (exitedOn > today)
+            problems.Add(nameof(input.ExitedOn), "The exit date cannot be in the future.");
+        if (input.Reason is null)
+            problems.Add(nameof(input.Reason), "Choose the reason for the exit.");
+        if (problems.Any)
+            return null;
+        if (input.Version is { } version)
+            db.Entry(enrolment).Property(e => e.Version).OriginalValue = version;
+        enrolment.Exit(input.ExitedOn!.Value, input.Reason!.Value);
+        await SaveAsync(db, "The enrolment", cancellationToken);
+        return enrolment;
+    }
+
+    /// <summary>Saves; a save over someone else's newer change becomes a <see cref="ConflictException"/>.</summary>
+    public static async Task SaveAsync(BrobyggeDb db, string what, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException(what);
+        }
+    }
+
+    private static async Task AssignEnrollerAsync(BrobyggeDb db, Enrolment enrolment, DateOnly from, CancellationToken cancellationToken)
+    {
+        var role = db.Scope.Roles.Contains(Roles.Coach) ? AssignmentRole.Coach
+            : db.Scope.Roles.Contains(Roles.BridgeBuilder) ? AssignmentRole.BridgeBuilder
+            : (AssignmentRole?)null;
+        if (role is null || db.Scope.IsSystem)
+            return;
+        var current = await db.Assignments.AnyAsync(a => a.EnrolmentId == enrolment.Id && a.StaffId == db.Scope.UserId && a.Role == role && a.EndedOn == null, cancellationToken);
+        if (!current)
+            db.Assignments.Add(new Assignment { OrganisationId = enrolment.OrganisationId, EnrolmentId = enrolment.Id, StaffId = db.Scope.UserId, Role = role.Value, StartedOn = from });
+    }
+
+    /// <summary>P-0001, P-0002, … after the highest number the project has used.</summary>
+    private static async Task<string> NextReferenceAsync(BrobyggeDb db, Project project, CancellationToken cancellationToken)
+    {
+        var used = await db.Enrolments.IgnoreQueryFilters().Where(e => e.ProjectId == project.Id && e.Reference.StartsWith("P-"))
+            .Select(e => e.Reference).ToListAsync(cancellationToken);
+        var highest = used.Select(r => int.TryParse(r.AsSpan(2), out var n) ? n : 0).DefaultIfEmpty(0).Max();
+        return $"P-{highest + 1:0000}";
+    }
+}
