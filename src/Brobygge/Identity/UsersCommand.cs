@@ -24,8 +24,13 @@ public static class UsersCommand
             var db = services.GetRequiredService<BrobyggeDb>();
             var users = services.GetRequiredService<UserManager<User>>();
             var address = parse.GetValue(email)!.Trim();
-            if (!MailAddress.TryCreate(address, out var parsedAddress) || parsedAddress.Address != address)
+            if (!MailAddress.TryCreate(address, out var parsedAddress) || parsedAddress.Address != address || parsedAddress.User.Length > 64)
                 throw new CommandLineException($"--email '{address}' is not an e-mail address.");
+            if (address.Length > 200)
+                throw new CommandLineException("--email can be at most 200 characters.");
+            var displayName = string.IsNullOrWhiteSpace(parse.GetValue(name)) ? address : parse.GetValue(name)!.Trim();
+            if (displayName.Length > 200)
+                throw new CommandLineException("--name can be at most 200 characters.");
             var roleName = Roles.Find(parse.GetValue(role)!)
                 ?? throw new CommandLineException($"--role '{parse.GetValue(role)}' is not a role; use one of: {string.Join(", ", Roles.All)}.");
             if (await users.FindByEmailAsync(address) is not null)
@@ -38,7 +43,7 @@ public static class UsersCommand
             var password = GeneratePassword();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken); // an organisation made on demand
-            var user = new User { UserName = address, Email = address, EmailConfirmed = true, OrganisationId = organisationId, DisplayName = parse.GetValue(name)?.Trim() ?? address };
+            var user = new User { UserName = address, Email = address, EmailConfirmed = true, OrganisationId = organisationId, DisplayName = displayName };
             Check(await users.CreateAsync(user, password));
             await RoleSetup.EnsureRolesAsync(services);
             Check(await users.AddToRoleAsync(user, roleName));

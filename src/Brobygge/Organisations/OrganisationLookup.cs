@@ -15,6 +15,8 @@ public static class OrganisationLookup
             var named = all.FirstOrDefault(o => string.Equals(o.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
             if (named is not null)
                 return named;
+            if (name.Trim().Length > 200)
+                throw new CommandLineException("--organisation can be at most 200 characters.");
             var created = new Organisation { Name = name.Trim() };
             db.Organisations.Add(created);
             return created;

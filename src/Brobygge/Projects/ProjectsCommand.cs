@@ -53,6 +53,7 @@ public static class ProjectCode
     /// <summary>Finds a project by code across organisations; the command line has no signed-in organisation.</summary>
     public static async Task<Project> FindAsync(BrobyggeDb db, string code, CancellationToken cancellationToken)
     {
+        code = code.Trim();
         var matches = await db.Projects.Where(p => p.Code == code).ToListAsync(cancellationToken);
         return matches.Count switch
         {
