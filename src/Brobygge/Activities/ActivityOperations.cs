@@ -88,7 +88,7 @@ public static class ActivityOperations
     internal static void CheckLength(Problems problems, string field, string? value, int maximum)
     {
         if (value is { } text && text.Trim().Length > maximum)
-            problems.Add(field, $"At most {maximum} characters.");
+            problems.Add(field, $"Too long: at most {maximum} characters.");
     }
 
     internal static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -4,22 +4,31 @@ using Brobygge.Data;
 using Brobygge.Enrolments;
 using Brobygge.FollowUps;
 using Brobygge.Identity;
+using Brobygge.Outcomes;
+using Brobygge.Plans;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Brobygge.Participants;
 
-public sealed class DetailsModel(BrobyggeDb db, IdentityNumberProtector protector) : PageModel
+/// <summary>The participant's page: personal details, contacts, and per enrolment the whole journey with
+/// the actions that move it on.</summary>
+public sealed class DetailsModel(BrobyggeDb db, IdentityNumberProtector protector, TimeProvider time) : PageModel
 {
     public Person? Person { get; private set; }
     public string? IdentityNumber { get; private set; }
+    public DateOnly Today { get; private set; }
+    public bool CanEdit => db.Scope.SeesAssignedParticipants || db.Scope.SeesProjectParticipants;
+    public IReadOnlyList<ContactView> Contacts { get; private set; } = [];
     public IReadOnlyList<EnrolmentView> Enrolments { get; private set; } = [];
 
-    public sealed record EnrolmentView(string Project, string Reference, DateOnly EnrolledOn, LabourStatusAtEntry StatusAtEntry,
+    public sealed record ContactView(DateOnly ContactedOn, string Project, string? Language, string? BridgeBuilder, string? Place);
+
+    public sealed record EnrolmentView(Guid Id, string Project, string Reference, DateOnly EnrolledOn, LabourStatusAtEntry StatusAtEntry,
         DateOnly? ExitedOn, ExitReason? ExitReason, string? Coach, string? BridgeBuilder,
-        DateOnly? FirstActivityOn, DateOnly? FirstInternshipOn, DateOnly? FirstJobOn, DateOnly? FirstStudiesOn,
-        List<Activity> Activities, List<FollowUp> FollowUps);
+        DateOnly? MappedOn, DateOnly? FirstActivityOn, DateOnly? FirstInternshipOn, DateOnly? FirstJobOn, DateOnly? FirstStudiesOn,
+        List<PlanStep> Plan, List<Activity> Activities, List<Outcome> Outcomes, List<FollowUp> FollowUps);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -27,16 +36,24 @@ public sealed class DetailsModel(BrobyggeDb db, IdentityNumberProtector protecto
         Person = await db.Persons.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (Person is null)
             return NotFound();
+        Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         IdentityNumber = Person.IdentityNumberCipher is { } cipher ? ToDisplay(protector.Unprotect(cipher)) : null;
+        Contacts = await db.Contacts.AsNoTracking().Where(c => c.PersonId == id).OrderBy(c => c.ContactedOn)
+            .Select(c => new ContactView(c.ContactedOn, db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Name).First(), c.Language,
+                db.Users.Where(u => u.Id == c.BridgeBuilderId).Select(u => u.DisplayName).FirstOrDefault(), c.Place))
+            .ToListAsync(cancellationToken);
         Enrolments = await db.Enrolments.AsNoTracking()
             .Where(e => e.PersonId == id)
             .OrderByDescending(e => e.EnrolledOn)
-            .Select(e => new EnrolmentView(e.Project!.Name, e.Reference, e.EnrolledOn, e.StatusAtEntry, e.ExitedOn, e.ExitReason,
+            .Select(e => new EnrolmentView(e.Id, e.Project!.Name, e.Reference, e.EnrolledOn, e.StatusAtEntry, e.ExitedOn, e.ExitReason,
                 e.Assignments.Where(a => a.Role == AssignmentRole.Coach && a.EndedOn == null).Select(a => a.Staff!.DisplayName).FirstOrDefault(),
                 e.Assignments.Where(a => a.Role == AssignmentRole.BridgeBuilder && a.EndedOn == null).Select(a => a.Staff!.DisplayName).FirstOrDefault(),
-                e.FirstActivityOn, e.FirstInternshipOn, e.FirstJobOn, e.FirstStudiesOn,
+                e.MappedOn, e.FirstActivityOn, e.FirstInternshipOn, e.FirstJobOn, e.FirstStudiesOn,
+                db.PlanSteps.Where(s => s.EnrolmentId == e.Id).OrderBy(s => s.Status).ThenBy(s => s.DueOn).ToList(),
                 e.Activities.OrderByDescending(a => a.OccurredOn).ToList(),
+                e.Outcomes.OrderByDescending(o => o.StartedOn).ToList(),
                 e.FollowUps.OrderBy(f => f.DueOn).ToList()))
+            .AsSplitQuery()
             .ToListAsync(cancellationToken);
         await db.RecordReadAsync(Person, cancellationToken);
         return Page();

@@ -25,7 +25,7 @@ public abstract partial class BrobyggeApp(DatabaseProvider provider, bool seedDe
     /// <summary>Why this database cannot be had here; the tests using it are skipped with it.</summary>
     public string? Problem { get; private set; }
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         try
         {

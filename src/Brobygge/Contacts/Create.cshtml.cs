@@ -1,0 +1,59 @@
+using Brobygge.Data;
+using Brobygge.Enrolments;
+using Brobygge.Forms;
+using Brobygge.Identity;
+using Brobygge.Localization;
+using Brobygge.Participants;
+using Brobygge.Projects;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Brobygge.Contacts;
+
+/// <summary>Registers a person met through outreach, with the contact: when, where, in which language, by whom.</summary>
+[Authorize(Roles = Roles.ParticipantEditors)]
+public sealed class CreateModel(BrobyggeDb db, IdentityNumberProtector protector, IStringLocalizer<SharedResource> t, TimeProvider time) : FormPage(t, time)
+{
+    [BindProperty] public ParticipantInput Input { get; set; } = new();
+    [BindProperty] public ContactInput Contact { get; set; } = new();
+    public IReadOnlyList<Project> Projects { get; private set; } = [];
+    public IReadOnlyList<(string, string)> BridgeBuilders { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        Contact.ContactedOn = Today;
+        Contact.ProjectId = Projects.Count > 0 ? Projects[0].Id : null;
+        Contact.BridgeBuilderId = User.IsInRole(Roles.BridgeBuilder) ? db.Scope.UserId : null;
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        var number = await Input.ValidateAsync("Input.", (field, message) => ModelState.AddModelError(field, T[message]), Today, db, protector, personId: null, cancellationToken);
+        var problems = new Problems();
+        await ContactOperations.CheckAsync(db, Contact, Today, problems, cancellationToken);
+        if (!ModelState.IsValid || problems.Any)
+            return ShowProblems(problems, "Contact.");
+
+        var person = new Person { OrganisationId = db.Scope.OrganisationId, FirstName = "", LastName = "", RegisteredById = db.Scope.UserId };
+        await Input.ApplyToAsync(person, number, protector, cancellationToken);
+        db.Persons.Add(person);
+        await ContactOperations.RegisterAsync(db, person, Contact, cancellationToken);
+        TempData["Saved"] = "The contact was registered.";
+        return Redirect($"/Participants/Details/{person.Id}");
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Projects = await db.Projects.AsNoTracking().Where(p => p.Members.Any(m => m.UserId == db.Scope.UserId)).OrderBy(p => p.Name).ToListAsync(cancellationToken);
+        var projectIds = Projects.Select(p => p.Id).ToList();
+        var staff = new List<(string, string)>();
+        foreach (var project in Projects)
+            staff.AddRange((await StaffOperations.StaffOf(db, project.Id, Roles.BridgeBuilder).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken))
+                .Select(u => (u.Id.ToString(), u.DisplayName)));
+        BridgeBuilders = staff.Distinct().OrderBy(s => s.Item2, StringComparer.CurrentCulture).ToList();
+    }
+}

@@ -1,0 +1,50 @@
+using Brobygge.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Brobygge.Forms;
+
+/// <summary>A page with a form over one of the shared operations: problems go next to their fields,
+/// "not found" is a 404, a conflicting save is shown instead of lost.</summary>
+public abstract class FormPage(IStringLocalizer<SharedResource> t, TimeProvider time) : PageModel
+{
+    protected IStringLocalizer T => t;
+    protected DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    /// <summary>Set when someone else saved the record first; the page shows their version.</summary>
+    public bool Conflict { get; protected set; }
+
+    protected PageResult ShowProblems(Problems problems, string prefix = "Input.")
+    {
+        foreach (var (field, messages) in problems.ByField)
+            foreach (var message in messages)
+                ModelState.AddModelError(prefix + field, t[message]);
+        return Page();
+    }
+
+    /// <summary>Runs a write; on success goes back to the participant's page with a short message.</summary>
+    protected async Task<IActionResult> SaveAsync<TResult>(Func<Problems, Task<TResult?>> write, Guid personId, string saved, string prefix = "Input.")
+        where TResult : class
+    {
+        var problems = new Problems();
+        try
+        {
+            var result = await write(problems);
+            if (result is null)
+                return ShowProblems(problems, prefix);
+            TempData["Saved"] = saved;
+            return Redirect($"/Participants/Details/{personId}");
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (ConflictException)
+        {
+            Conflict = true;
+            ModelState.Clear();
+            return Page();
+        }
+    }
+}
