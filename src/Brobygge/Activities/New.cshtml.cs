@@ -4,32 +4,23 @@ using Brobygge.Forms;
 using Brobygge.Identity;
 using Brobygge.Localization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace Brobygge.Activities;
 
 [Authorize(Roles = Roles.ParticipantEditors)]
-public sealed class NewModel(BrobyggeDb db, IStringLocalizer<SharedResource> t, TimeProvider time) : FormPage(t, time)
+public sealed class NewModel(BrobyggeDb db, IStringLocalizer<SharedResource> t, TimeProvider time)
+    : EnrolmentFormPage<ActivityInput>(db, t, time)
 {
-    [BindProperty] public ActivityInput Input { get; set; } = new();
-    public EnrolmentHeader? Header { get; private set; }
+    protected override string SavedMessage => "The activity was saved.";
 
-    public async Task<IActionResult> OnGetAsync(Guid enrolmentId, ActivityKind? kind, CancellationToken cancellationToken)
+    /// <summary>"Start an internship" links here with ?kind=Internship.</summary>
+    protected override void Prefill(EnrolmentHeader header)
     {
-        Header = await EnrolmentHeader.LoadAsync(db, enrolmentId, cancellationToken);
-        if (Header is null)
-            return NotFound();
-        Input.Kind = kind;
+        Input.Kind = Enum.TryParse<ActivityKind>(Request.Query["kind"], out var kind) ? kind : null;
         Input.OccurredOn = Today;
-        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid enrolmentId, CancellationToken cancellationToken)
-    {
-        Header = await EnrolmentHeader.LoadAsync(db, enrolmentId, cancellationToken);
-        if (Header is null)
-            return NotFound();
-        return await SaveAsync(problems => ActivityOperations.AddAsync(db, enrolmentId, Input, problems, cancellationToken), Header.PersonId, "The activity was saved.");
-    }
+    protected override async Task<object?> WriteAsync(BrobyggeDb db, Guid enrolmentId, Problems problems, CancellationToken cancellationToken)
+        => await ActivityOperations.AddAsync(db, enrolmentId, Input, problems, cancellationToken);
 }

@@ -3,31 +3,18 @@ using Brobygge.Forms;
 using Brobygge.Identity;
 using Brobygge.Localization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace Brobygge.Enrolments;
 
 [Authorize(Roles = Roles.ParticipantEditors)]
-public sealed class ExitModel(BrobyggeDb db, IStringLocalizer<SharedResource> t, TimeProvider time) : FormPage(t, time)
+public sealed class ExitModel(BrobyggeDb db, IStringLocalizer<SharedResource> t, TimeProvider time)
+    : EnrolmentFormPage<ExitInput>(db, t, time)
 {
-    [BindProperty] public ExitInput Input { get; set; } = new();
-    public EnrolmentHeader? Header { get; private set; }
+    protected override string SavedMessage => "The participation was ended and the follow-ups scheduled.";
 
-    public async Task<IActionResult> OnGetAsync(Guid enrolmentId, CancellationToken cancellationToken)
-    {
-        Header = await EnrolmentHeader.LoadAsync(db, enrolmentId, cancellationToken);
-        if (Header is null)
-            return NotFound();
-        Input = new ExitInput { ExitedOn = Header.ExitedOn ?? Today, Version = Header.Version };
-        return Page();
-    }
+    protected override void Prefill(EnrolmentHeader header) => Input = new ExitInput { ExitedOn = header.ExitedOn ?? Today, Version = header.Version };
 
-    public async Task<IActionResult> OnPostAsync(Guid enrolmentId, CancellationToken cancellationToken)
-    {
-        Header = await EnrolmentHeader.LoadAsync(db, enrolmentId, cancellationToken);
-        if (Header is null)
-            return NotFound();
-        return await SaveAsync(problems => EnrolmentOperations.ExitAsync(db, enrolmentId, Input, Today, problems, cancellationToken), Header.PersonId, "The participation was ended and the follow-ups scheduled.");
-    }
+    protected override async Task<object?> WriteAsync(BrobyggeDb db, Guid enrolmentId, Problems problems, CancellationToken cancellationToken)
+        => await EnrolmentOperations.ExitAsync(db, enrolmentId, Input, Today, problems, cancellationToken);
 }

@@ -4,32 +4,18 @@ using Brobygge.Forms;
 using Brobygge.Identity;
 using Brobygge.Localization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace Brobygge.Outcomes;
 
 [Authorize(Roles = Roles.ParticipantEditors)]
-public sealed class NewModel(BrobyggeDb db, IStringLocalizer<SharedResource> t, TimeProvider time) : FormPage(t, time)
+public sealed class NewModel(BrobyggeDb db, IStringLocalizer<SharedResource> t, TimeProvider time)
+    : EnrolmentFormPage<OutcomeInput>(db, t, time)
 {
-    [BindProperty] public OutcomeInput Input { get; set; } = new();
-    public EnrolmentHeader? Header { get; private set; }
+    protected override string SavedMessage => "The result was saved.";
 
-    public async Task<IActionResult> OnGetAsync(Guid enrolmentId, OutcomeKind? kind, CancellationToken cancellationToken)
-    {
-        Header = await EnrolmentHeader.LoadAsync(db, enrolmentId, cancellationToken);
-        if (Header is null)
-            return NotFound();
-        Input.Kind = kind;
-        Input.StartedOn = Today;
-        return Page();
-    }
+    protected override void Prefill(EnrolmentHeader header) => Input.StartedOn = Today;
 
-    public async Task<IActionResult> OnPostAsync(Guid enrolmentId, CancellationToken cancellationToken)
-    {
-        Header = await EnrolmentHeader.LoadAsync(db, enrolmentId, cancellationToken);
-        if (Header is null)
-            return NotFound();
-        return await SaveAsync(problems => OutcomeOperations.RecordAsync(db, enrolmentId, Input, Today, problems, cancellationToken), Header.PersonId, "The result was saved.");
-    }
+    protected override async Task<object?> WriteAsync(BrobyggeDb db, Guid enrolmentId, Problems problems, CancellationToken cancellationToken)
+        => await OutcomeOperations.RecordAsync(db, enrolmentId, Input, Today, problems, cancellationToken);
 }
