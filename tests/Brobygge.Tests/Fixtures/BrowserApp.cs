@@ -12,18 +12,20 @@ namespace Brobygge.Tests.Fixtures;
 /// The program on a real port (Kestrel) and Debian's Chromium driven by Playwright: the tests use the UI as
 /// a person does, and every page they visit is checked with axe-core for WCAG 2.1 A and AA violations.
 /// </summary>
-public sealed class BrowserApp : BrobyggeApp
+public abstract class BrowserApp : BrobyggeApp
 {
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public BrowserApp() : base(DatabaseProvider.Sqlite) => UseKestrel(0);
+    protected BrowserApp(DatabaseProvider provider) : base(provider) => UseKestrel(0);
 
     public string BaseUrl { get; private set; } = "";
 
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
+        if (Problem is not null)
+            return;
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var chromium = Environment.GetEnvironmentVariable("BROBYGGE_CHROMIUM") ?? "/usr/bin/chromium";
@@ -48,11 +50,13 @@ public sealed class BrowserApp : BrobyggeApp
             await _browser.DisposeAsync();
         _playwright?.Dispose();
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>A fresh browser context (its own cookies), Swedish as a Swedish user's browser would be.</summary>
     public async Task<IPage> NewPageAsync()
     {
+        SkipIfUnavailable();
         if (BrowserProblem is not null)
             Assert.Skip(BrowserProblem);
         var context = await _browser!.NewContextAsync(new() { BaseURL = BaseUrl, Locale = "sv-SE" });
@@ -82,3 +86,7 @@ public sealed class BrowserApp : BrobyggeApp
         Assert.True(violations.Count == 0, $"{page.Url}: {string.Join(Environment.NewLine, violations)}");
     }
 }
+
+public sealed class SqliteBrowserApp() : BrowserApp(DatabaseProvider.Sqlite);
+
+public sealed class PostgresBrowserApp() : BrowserApp(DatabaseProvider.Postgres);
