@@ -1,4 +1,5 @@
 using Brobygge;
+using Brobygge.Api;
 using Brobygge.Data;
 using Brobygge.Demo;
 using Brobygge.Identity;
@@ -16,6 +17,7 @@ builder.Services.AddBrobyggeDatabase();
 builder.Services.AddDataProtection().SetApplicationName("Brobygge").PersistKeysToDbContext<BrobyggeDb>();
 builder.Services.AddSingleton<IdentityNumberProtector>();
 builder.Services.AddBrobyggeIdentity();
+builder.Services.AddBrobyggeApi();
 builder.Services.AddBrobyggeLocalization();
 builder.Services.AddRazorPages(options =>
     {
@@ -34,6 +36,7 @@ await DemoData.PrepareEmbeddedDatabaseAsync(app.Services, app.Configuration, app
 
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error");
+app.UseBrobyggeApiErrors();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
@@ -43,6 +46,7 @@ app.UseAntiforgery();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapRazorPages();
 app.MapCultureSwitch();
+app.MapBrobyggeApi();
 
 await app.RunAsync();
 return 0;

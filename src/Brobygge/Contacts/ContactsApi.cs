@@ -1,0 +1,103 @@
+using Brobygge.Api;
+using Brobygge.Auditing;
+using Brobygge.Data;
+using Brobygge.Identity;
+using Brobygge.Participants;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using static Brobygge.Participants.ParticipantsApi;
+
+namespace Brobygge.Contacts;
+
+/// <summary>Contacts in the API: registering a person met through outreach (a new person and their contact).</summary>
+public static class ContactsApi
+{
+    public const string Tag = "Contacts";
+
+    /// <summary>The person met, and the meeting: project, date, language, bridge-builder, place, notes.</summary>
+    public sealed record ContactRequest
+    {
+        public PersonRequest? Person { get; init; }
+        public Guid? ProjectId { get; init; }
+        public DateOnly? ContactedOn { get; init; }
+
+        /// <summary>ISO 639 code of the language the contact happened in.</summary>
+        public string? Language { get; init; }
+
+        /// <summary>Defaults to the user, when a bridge-builder registers their own contact.</summary>
+        public Guid? BridgeBuilderId { get; init; }
+        public string? Place { get; init; }
+        public string? Notes { get; init; }
+
+        public ContactInput ToInput() => new()
+        {
+            ProjectId = ProjectId, ContactedOn = ContactedOn, Language = Language, BridgeBuilderId = BridgeBuilderId, Place = Place, Notes = Notes,
+        };
+    }
+
+    /// <summary>A contact; <c>enrolmentId</c> is the person's enrolment in the same project, once there is one you may see.</summary>
+    public sealed record ContactResponse(Guid Id, Guid PersonId, string FirstName, string LastName, Guid ProjectId, DateOnly ContactedOn,
+        string? Language, Guid? BridgeBuilderId, string? Place, string? Notes, Guid? EnrolmentId, Guid Version);
+
+    public static RouteGroupBuilder MapContactsApi(this RouteGroupBuilder api)
+    {
+        var contacts = api.MapGroup("/contacts").WithTags(Tag);
+        contacts.MapGet("/", ListAsync).WithName("ListContacts")
+            .WithSummary("Lists the contacts you may see, the latest first; projectId narrows to one project.");
+        contacts.MapGet("/{id:guid}", GetAsync).WithName("GetContact").FindsById()
+            .WithSummary("Reads a contact (the read is audited).");
+        contacts.MapPost("/", RegisterAsync).WithName("RegisterContact").Writes()
+            .WithSummary("Registers a person met through outreach, and the contact; every problem is reported at once and nothing is saved then.")
+            .WithDescription("Enrol the person afterwards with POST /api/v1/participants/{personId}/enrolments.");
+        return api;
+    }
+
+    private static IQueryable<ContactResponse> Responses(BrobyggeDb db, IQueryable<Contact> contacts) => contacts
+        .Select(c => new ContactResponse(c.Id, c.PersonId, c.Person!.FirstName, c.Person.LastName, c.ProjectId, c.ContactedOn, c.Language,
+            c.BridgeBuilderId, c.Place, c.Notes,
+            db.Enrolments.Where(e => e.PersonId == c.PersonId && e.ProjectId == c.ProjectId).Select(e => (Guid?)e.Id).FirstOrDefault(),
+            c.Version));
+
+    private static async Task<Results<Ok<ListPage<ContactResponse>>, ValidationProblem>> ListAsync(Guid? projectId, int? page, int? pageSize,
+        BrobyggeDb db, CancellationToken cancellationToken)
+    {
+        var problems = new Problems();
+        if (ApiReads.Paging(page, pageSize, problems) is not { } paging)
+            return ApiProblems.Validation(problems);
+        var query = db.Contacts.AsNoTracking();
+        if (projectId is { } project)
+            query = query.Where(c => c.ProjectId == project);
+        var ordered = Responses(db, query.OrderByDescending(c => c.ContactedOn).ThenByDescending(c => c.Id));
+        return TypedResults.Ok(await ApiReads.PageAsync(ordered, paging, cancellationToken));
+    }
+
+    private static async Task<Ok<ContactResponse>> GetAsync(Guid id, BrobyggeDb db, CancellationToken cancellationToken)
+    {
+        var contact = await Responses(db, db.Contacts.AsNoTracking().Where(c => c.Id == id)).SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("The contact");
+        var person = await db.Persons.AsNoTracking().SingleAsync(p => p.Id == contact.PersonId, cancellationToken);
+        await db.RecordReadAsync(person, cancellationToken);
+        return TypedResults.Ok(contact);
+    }
+
+    private static async Task<Results<Created<ContactResponse>, ValidationProblem>> RegisterAsync(ContactRequest request,
+        BrobyggeDb db, IdentityNumberProtector protector, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var today = time.Today();
+        var problems = new Problems();
+        var personInput = (request.Person ?? new PersonRequest()).ToInput();
+        var contactInput = request.ToInput();
+        // Person and contact are checked together, so every problem is reported at once; nothing is written then.
+        var number = await CheckPersonAsync(personInput, "Person.", problems, today, db, protector, personId: null, cancellationToken);
+        await ContactOperations.CheckAsync(db, contactInput, today, problems, cancellationToken);
+        if (problems.Any)
+            return ApiProblems.Validation(problems);
+
+        var person = new Person { OrganisationId = db.Scope.OrganisationId, FirstName = "", LastName = "", RegisteredById = db.Scope.UserId };
+        await personInput.ApplyToAsync(person, number, protector, cancellationToken);
+        db.Persons.Add(person);
+        var contact = await ContactOperations.RegisterAsync(db, person, contactInput, cancellationToken);
+        var response = new ContactResponse(contact.Id, person.Id, person.FirstName, person.LastName, contact.ProjectId, contact.ContactedOn,
+            contact.Language, contact.BridgeBuilderId, contact.Place, contact.Notes, EnrolmentId: null, contact.Version);
+        return TypedResults.Created($"{ApiSetup.Prefix}/contacts/{contact.Id}", response);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Linq.Expressions;
+using Brobygge.Api;
+using Brobygge.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Brobygge.Outcomes;
+
+/// <summary>Outcomes in the API: a job or studies, dated when it happened.</summary>
+public static class OutcomesApi
+{
+    public const string Tag = "Outcomes";
+
+    public sealed record OutcomeResponse(Guid Id, Guid EnrolmentId, OutcomeKind Kind, DateOnly StartedOn, DateOnly? EndedOn, string? EmployerName,
+        EmploymentType? EmploymentType, double? HoursPerWeek, StudiesType? StudiesType, Guid Version);
+
+    private static readonly Expression<Func<Outcome, OutcomeResponse>> Projection
+        = o => new OutcomeResponse(o.Id, o.EnrolmentId, o.Kind, o.StartedOn, o.EndedOn, o.EmployerName, o.EmploymentType, o.HoursPerWeek, o.StudiesType, o.Version);
+
+    private static readonly Func<Outcome, OutcomeResponse> ToResponse = Projection.Compile();
+
+    public static RouteGroupBuilder MapOutcomesApi(this RouteGroupBuilder api)
+    {
+        var ofEnrolment = api.MapGroup("/enrolments/{enrolmentId:guid}/outcomes").WithTags(Tag);
+        ofEnrolment.MapGet("/", ListAsync).WithName("ListOutcomes").FindsById()
+            .WithSummary("Lists a participant's jobs and studies, the latest first (the read is audited).");
+        ofEnrolment.MapPost("/", RecordAsync).WithName("RecordOutcome").Writes().FindsById()
+            .WithSummary("Records a job (employer, type, hours) or studies (type), from the date it started.");
+
+        api.MapGet("/outcomes/{id:guid}", GetAsync).WithTags(Tag).WithName("GetOutcome").FindsById()
+            .WithSummary("Reads an outcome (the read is audited).");
+        return api;
+    }
+
+    private static async Task<Ok<IReadOnlyList<OutcomeResponse>>> ListAsync(Guid enrolmentId, BrobyggeDb db, CancellationToken cancellationToken)
+    {
+        await db.RecordEnrolmentReadAsync(enrolmentId, cancellationToken);
+        var outcomes = await db.Outcomes.AsNoTracking().Where(o => o.EnrolmentId == enrolmentId)
+            .OrderByDescending(o => o.StartedOn).ThenByDescending(o => o.Id)
+            .Select(Projection).ToListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<OutcomeResponse>>(outcomes);
+    }
+
+    private static async Task<Ok<OutcomeResponse>> GetAsync(Guid id, BrobyggeDb db, CancellationToken cancellationToken)
+    {
+        var outcome = await db.Outcomes.AsNoTracking().Where(o => o.Id == id).Select(Projection).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("The outcome");
+        await db.RecordEnrolmentReadAsync(outcome.EnrolmentId, cancellationToken);
+        return TypedResults.Ok(outcome);
+    }
+
+    private static async Task<Results<Created<OutcomeResponse>, ValidationProblem>> RecordAsync(Guid enrolmentId, OutcomeInput input,
+        BrobyggeDb db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var problems = new Problems();
+        if (await OutcomeOperations.RecordAsync(db, enrolmentId, input, time.Today(), problems, cancellationToken) is not { } outcome)
+            return ApiProblems.Validation(problems);
+        return TypedResults.Created($"{ApiSetup.Prefix}/outcomes/{outcome.Id}", ToResponse(outcome));
+    }
+}

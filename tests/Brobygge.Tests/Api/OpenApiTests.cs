@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text.Json;
+using Brobygge.Tests.Fixtures;
+
+namespace Brobygge.Tests.Api;
+
+public abstract class OpenApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : BrobyggeApp
+{
+    private readonly TApp _app = Available(app);
+
+    private static TApp Available(TApp app)
+    {
+        app.SkipIfUnavailable();
+        return app;
+    }
+
+    private static readonly string[] Methods = ["get", "put", "post", "delete", "patch"];
+
+    private async Task<JsonElement> DocumentAsync()
+    {
+        var response = await _app.Anonymous().GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    private static IEnumerable<(string Path, string Method, JsonElement Operation)> Operations(JsonElement document)
+        => document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Where(o => Methods.Contains(o.Name)).Select(o => (path.Name, o.Name, o.Value)));
+
+    [Fact]
+    public async Task The_document_lists_operations_for_every_feature_each_with_an_id_and_a_summary()
+    {
+        var operations = Operations(await DocumentAsync()).ToList();
+
+        var tags = operations.SelectMany(o => o.Operation.GetProperty("tags").EnumerateArray().Select(t => t.GetString())).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "Contacts", "Participants", "Enrolments", "Assignments", "Plan steps", "Activities", "Outcomes", "Follow-ups", "Tokens" }, tags);
+        Assert.All(operations, o =>
+        {
+            Assert.StartsWith("/api/v1/", o.Path);
+            Assert.False(string.IsNullOrWhiteSpace(o.Operation.GetProperty("summary").GetString()), $"{o.Method} {o.Path} has no summary");
+        });
+        var ids = operations.Select(o => o.Operation.GetProperty("operationId").GetString()).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Contains("RegisterContact", ids);
+        Assert.Contains("RecordFollowUp", ids);
+    }
+
+    [Fact]
+    public async Task Every_operation_but_the_tokens_requires_the_bearer_scheme()
+    {
+        var document = await DocumentAsync();
+
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+        foreach (var (path, method, operation) in Operations(document))
+        {
+            var secured = operation.TryGetProperty("security", out var security) && security.EnumerateArray().Any(r => r.TryGetProperty("Bearer", out _));
+            Assert.True(secured != path.StartsWith("/api/v1/tokens", StringComparison.Ordinal), $"{method} {path}");
+        }
+    }
+
+    [Fact]
+    public async Task Enums_are_strings_and_dates_are_dates_in_the_schemas()
+    {
+        var schemas = (await DocumentAsync()).GetProperty("components").GetProperty("schemas");
+
+        var exitReason = schemas.GetProperty("ExitReason");
+        Assert.Contains("Employed", exitReason.GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        var exitInput = schemas.GetProperty("ExitInput").GetProperty("properties");
+        Assert.Equal("date", exitInput.GetProperty("exitedOn").GetProperty("format").GetString());
+    }
+}
+
+public sealed class SqliteOpenApiTests(SqliteApp app) : OpenApiTests<SqliteApp>(app);
+
+[Trait("Category", "Postgres")]
+public sealed class PostgresOpenApiTests(PostgresApp app) : OpenApiTests<PostgresApp>(app);
