@@ -60,7 +60,9 @@ public abstract class BrowserApp : BrobyggeApp
         if (BrowserProblem is not null)
             Assert.Skip(BrowserProblem);
         var context = await _browser!.NewContextAsync(new() { BaseURL = BaseUrl, Locale = "sv-SE" });
-        context.SetDefaultTimeout(15_000);
+        // Generous: a 2-core machine running the whole suite is slow at times, and a timeout is no finding.
+        context.SetDefaultTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
         return await context.NewPageAsync();
     }
 
