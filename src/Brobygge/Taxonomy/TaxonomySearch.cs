@@ -91,8 +91,11 @@ public sealed class TaxonomyLookup
     public static async Task<TaxonomyLookup> ForTypeAsync(BrobyggeDb db, string type, CancellationToken cancellationToken)
     {
         var concepts = await db.TaxonomyConcepts.AsNoTracking().Where(c => c.Type == type).ToListAsync(cancellationToken);
-        return new TaxonomyLookup(concepts.GroupBy(c => Key(c.Label)).ToDictionary(g => g.Key, g => g.OrderBy(c => c.ConceptId, StringComparer.Ordinal).ToList()));
+        return Of(concepts);
     }
+
+    public static TaxonomyLookup Of(IEnumerable<TaxonomyConcept> concepts)
+        => new(concepts.GroupBy(c => Key(c.Label)).ToDictionary(g => g.Key, g => g.OrderBy(c => c.ConceptId, StringComparer.Ordinal).ToList()));
 
     /// <summary>The concepts with this label: none, one, or several that share it.</summary>
     public IReadOnlyList<TaxonomyConcept> Find(string label) => _byLabel.GetValueOrDefault(Key(label)) ?? [];
