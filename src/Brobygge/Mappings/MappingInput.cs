@@ -165,7 +165,7 @@ public sealed class MappingInput
             var code = row.Code?.Trim().ToLowerInvariant();
             if (string.IsNullOrEmpty(code))
                 addError(field + nameof(row.Code), "Enter the language's code for this level.");
-            else if (!(code.Length is 2 or 3 && code.All(char.IsAsciiLetterLower)))
+            else if (!LanguageCode.IsValid(code))
                 addError(field + nameof(row.Code), "A language is an ISO 639 code of 2 or 3 letters, e.g. ar, so, ti.");
             else if (languages.Any(l => l.Code == code))
                 addError(field + nameof(row.Code), "This language is already on another row.");

@@ -60,7 +60,14 @@ public static class TaxonomyFiles
         var isJson = name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || (firstChar.Length > 0 && firstChar[0] is (byte)'[' or (byte)'{');
         var problems = new List<string>();
         var rows = Distinct(isJson ? ReadJson(text.ToArray(), name, problems) : ReadCsv(bytes, name, problems), problems);
-        return new TaxonomyRead(problems.Count == 0 ? rows : [], problems, 1);
+        return new TaxonomyRead(problems.Count == 0 ? rows : [], problems.OrderBy(p => LineOf(p, name)).ToList(), 1);
+    }
+
+    /// <summary>The line of a problem "NAME line N: …", to list a file's problems in the order of its lines.</summary>
+    private static long LineOf(string problem, string name)
+    {
+        var rest = problem.AsSpan(name.Length + " line ".Length);
+        return long.TryParse(rest[..Math.Max(0, rest.IndexOf(':'))], out var line) ? line : 0;
     }
 
     private static TaxonomyRead Combine(List<TaxonomyRead> reads)

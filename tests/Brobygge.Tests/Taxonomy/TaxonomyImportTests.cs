@@ -191,6 +191,26 @@ public abstract class TaxonomyImportTests<TApp>(TApp app) : IClassFixture<TApp> 
     }
 
     [Fact]
+    public async Task Problems_are_listed_in_the_order_of_the_lines()
+    {
+        var csv = WriteFile("order.csv", "concept_id,preferred_label,type\na1,Ett,skill\na2,,skill\na1,Annat,skill\n,Fyra,skill\n");
+
+        var (_, _, error) = await _app.RunCommandLineWithOutputAsync("taxonomy", "import", csv);
+
+        Assert.Matches(@"order\.csv line 3:[^\n]*\n\s*order\.csv line 4:[^\n]*\n\s*order\.csv line 5:", error);
+    }
+
+    [Fact]
+    public async Task Help_on_taxonomy_import_names_the_path_and_the_dry_run()
+    {
+        var (exitCode, output, _) = await _app.RunCommandLineWithOutputAsync("taxonomy", "import", "--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("PATH", output);
+        Assert.Contains("--dry-run", output);
+    }
+
+    [Fact]
     public async Task A_path_that_is_not_there_is_named()
     {
         var (exitCode, _, error) = await _app.RunCommandLineWithOutputAsync("taxonomy", "import", "/no/such/taxonomy.csv");
