@@ -1,4 +1,5 @@
 using Brobygge.Identity;
+using Brobygge.Taxonomy;
 using Brobygge.Tests.Fixtures;
 using Microsoft.Playwright;
 
@@ -6,13 +7,15 @@ namespace Brobygge.Tests.Mappings;
 
 /// <summary>The mapping pages in a real browser: the pick-list script, and WCAG 2.1 AA on every state of the pages.</summary>
 [Trait("Category", "Browser")]
-public sealed class MappingBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
+public abstract class MappingBrowserTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : BrowserApp
 {
     private static Task Check(IPage page) => BrowserApp.AssertAccessibleAsync(page);
 
     [Fact]
     public async Task A_coach_maps_a_participant_with_suggestions_from_the_taxonomy_and_sees_the_history()
     {
+        app.SkipIfUnavailable();
+        await BuiltInTaxonomy.EnsureLoadedAsync(app.Services); // start-up loads it on SQLite; `migrate` on PostgreSQL
         var project = await app.CreateProjectAsync();
         var coach = await app.CreateUserAsync(Roles.Coach, project);
         var enrolment = await app.CreateParticipantAsync(project, coach);
@@ -52,3 +55,8 @@ public sealed class MappingBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         await Check(page);
     }
 }
+
+public sealed class SqliteMappingBrowserTests(SqliteBrowserApp app) : MappingBrowserTests<SqliteBrowserApp>(app);
+
+[Trait("Category", "Postgres")]
+public sealed class PostgresMappingBrowserTests(PostgresBrowserApp app) : MappingBrowserTests<PostgresBrowserApp>(app);
