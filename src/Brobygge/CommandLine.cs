@@ -4,13 +4,14 @@ using Brobygge.Data;
 using Brobygge.Demo;
 using Brobygge.Identity;
 using Brobygge.Projects;
+using Brobygge.Taxonomy;
 
 namespace Brobygge;
 
 /// <summary>The command line of the same program: <c>brobygge &lt;verb&gt;</c>. Each feature brings its verbs.</summary>
 public static class CommandLine
 {
-    private static readonly HashSet<string> Verbs = ["migrate", "users", "projects", "goals", "seed-demo"];
+    private static readonly HashSet<string> Verbs = ["migrate", "users", "projects", "goals", "seed-demo", "taxonomy"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -24,6 +25,7 @@ public static class CommandLine
             ProjectsCommand.Create(cli),
             GoalsCommand.Create(cli),
             SeedDemoCommand.Create(cli),
+            TaxonomyCommand.Create(cli),
         };
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = cli.Output, Error = cli.Error });
     }
@@ -70,6 +72,8 @@ public static class MigrateCommand
         cli.Handle(command, async (services, _, cancellationToken) =>
         {
             await DatabaseSetup.MigrateAsync(services, cancellationToken);
+            if (await BuiltInTaxonomy.EnsureLoadedAsync(services, cancellationToken) is > 0 and var loaded)
+                await cli.Output.WriteLineAsync($"Loaded the built-in taxonomy ({loaded} concepts); `taxonomy import` adds the full one.");
             var provider = DatabaseSetup.ProviderOf(services.GetRequiredService<IConfiguration>());
             await cli.Output.WriteLineAsync($"The {provider} database is up to date.");
         });

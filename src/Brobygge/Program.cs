@@ -4,6 +4,7 @@ using Brobygge.Data;
 using Brobygge.Demo;
 using Brobygge.Identity;
 using Brobygge.Localization;
+using Brobygge.Taxonomy;
 using Microsoft.AspNetCore.DataProtection;
 
 // `brobygge <verb>` runs the command line; anything else starts the web host.
@@ -45,6 +46,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapRazorPages();
+app.MapTaxonomySearch();
 app.MapCultureSwitch();
 app.MapBrobyggeApi();
 

@@ -63,6 +63,7 @@ public static class DemoData
         if (DatabaseSetup.ProviderOf(configuration) != DatabaseProvider.Sqlite || !configuration.GetValue("Database:MigrateOnStart", true))
             return;
         await DatabaseSetup.MigrateAsync(services);
+        await Taxonomy.BuiltInTaxonomy.EnsureLoadedAsync(services);
         if (configuration.GetValue("Database:SeedDemo", true))
         {
             await using var scope = services.CreateAsyncScope();
