@@ -1,5 +1,6 @@
 using Brobygge.FollowUps;
 using Brobygge.Identity;
+using Brobygge.Taxonomy;
 using Brobygge.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -22,6 +23,8 @@ public abstract class FullJourneyTests<TApp>(TApp app) : IClassFixture<TApp> whe
     [Fact]
     public async Task A_coach_walks_a_participant_from_first_contact_to_the_six_month_follow_up()
     {
+        app.SkipIfUnavailable();
+        await BuiltInTaxonomy.EnsureLoadedAsync(app.Services); // start-up loads it on SQLite; `migrate` on PostgreSQL
         var project = await app.CreateProjectAsync();
         var coach = await app.CreateUserAsync(Roles.Coach, project);
         var page = await app.SignInAsync(coach);
@@ -52,6 +55,17 @@ public abstract class FullJourneyTests<TApp>(TApp app) : IClassFixture<TApp> whe
         await page.GetByLabel("Status vid start").SelectOptionAsync("LongTermUnemployed");
         await SaveAsync(page, "Skriv in");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Personen skrevs in");
+
+        // Competence mapping, with an occupation from the taxonomy.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ny kartläggning" }).ClickAsync();
+        await Check(page);
+        await page.GetByLabel("Datum för kartläggningen").FillAsync("2025-02-05");
+        await page.GetByLabel("Yrke, rad 1").FillAsync("Kock, à la carte");
+        await page.GetByLabel("År, rad 1").FillAsync("3");
+        await page.GetByLabel("Nivå, rad 2").SelectOptionAsync("Good"); // Swedish: the coach assesses the level
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara som version 1" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Kartläggningen sparades");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tillbaka till deltagaren" }).ClickAsync();
 
         // The plan.
         await page.GetByRole(AriaRole.Link, new() { Name = "Nytt steg i planen" }).ClickAsync();
@@ -115,6 +129,7 @@ public abstract class FullJourneyTests<TApp>(TApp app) : IClassFixture<TApp> whe
 
         var enrolment = await app.WithDbAsync((db, _) => db.Enrolments.AsNoTracking().SingleAsync(e => e.Person!.LastName == lastName));
         Assert.Equal(new DateOnly(2025, 1, 15), enrolment.ContactedOn);
+        Assert.Equal(new DateOnly(2025, 2, 5), enrolment.MappedOn);
         Assert.Equal(new DateOnly(2025, 2, 10), enrolment.FirstActivityOn);
         Assert.Equal(new DateOnly(2025, 3, 3), enrolment.FirstInternshipOn);
         Assert.Equal(new DateOnly(2025, 5, 1), enrolment.FirstJobOn);
