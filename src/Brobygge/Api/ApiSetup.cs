@@ -4,6 +4,7 @@ using Brobygge.Contacts;
 using Brobygge.Enrolments;
 using Brobygge.FollowUps;
 using Brobygge.Identity;
+using Brobygge.Mappings;
 using Brobygge.Outcomes;
 using Brobygge.Participants;
 using Brobygge.Plans;
@@ -71,6 +72,7 @@ public static class ApiSetup
         api.MapParticipantsApi();
         api.MapEnrolmentsApi();
         api.MapAssignmentsApi();
+        api.MapMappingsApi();
         api.MapPlansApi();
         api.MapActivitiesApi();
         api.MapOutcomesApi();

@@ -62,24 +62,13 @@ public sealed class NewModel(BrobyggeDb db, TimeProvider time, IStringLocalizer<
             return Page();
         }
 
-        mapping.OrganisationId = Enrolment.OrganisationId;
-        mapping.EnrolmentId = Enrolment.Id;
-        mapping.Number = BasedOn + 1;
-        mapping.RecordedById = db.Scope.IsSystem ? null : db.Scope.UserId;
-        db.Mappings.Add(mapping);
-        db.Entry(mapping).Property(m => m.RecordedAt).CurrentValue = time.GetUtcNow().UtcDateTime;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await MappingOperations.SaveVersionAsync(db, Enrolment, mapping, BasedOn, time.GetUtcNow().UtcDateTime, cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (ConflictException)
         {
-            // The unique index on (enrolment, number) refuses a second "version N+1" saved at the same moment.
-            db.ChangeTracker.Clear();
-            var now = await Enrolment.LatestAsync(db, cancellationToken);
-            if ((now?.Number ?? 0) < mapping.Number)
-                throw;
-            return await ShowConflictAsync(now, cancellationToken);
+            return await ShowConflictAsync(await Enrolment.LatestAsync(db, cancellationToken), cancellationToken);
         }
         TempData["Saved"] = "The mapping was saved.";
         return Redirect($"/Mappings/History/{Enrolment.Id}");

@@ -33,7 +33,7 @@ public abstract class OpenApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var operations = Operations(await DocumentAsync()).ToList();
 
         var tags = operations.SelectMany(o => o.Operation.GetProperty("tags").EnumerateArray().Select(t => t.GetString())).ToHashSet();
-        Assert.Superset(new HashSet<string?> { "Contacts", "Participants", "Enrolments", "Assignments", "Plan steps", "Activities", "Outcomes", "Follow-ups", "Tokens" }, tags);
+        Assert.Superset(new HashSet<string?> { "Contacts", "Participants", "Enrolments", "Assignments", "Mappings", "Plan steps", "Activities", "Outcomes", "Follow-ups", "Tokens" }, tags);
         Assert.All(operations, o =>
         {
             Assert.StartsWith("/api/v1/", o.Path);
