@@ -21,7 +21,7 @@ public sealed class StartModel(BrobyggeDb db, TimeProvider time) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        Today = time.Today();
         var me = db.Scope.UserId;
         if (ShowsCaseload)
         {

@@ -17,6 +17,13 @@ public sealed class Problems
         messages.Add(message);
     }
 
+    /// <summary>A change must say which version it starts from, so no one overwrites a change they never saw.</summary>
+    public void RequireVersion(Guid? version)
+    {
+        if (version is null || version == Guid.Empty)
+            Add("Version", "Send the version you read, so a change made since is not overwritten.");
+    }
+
     public IReadOnlyDictionary<string, string[]> ByField => _byField.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray());
 }
 

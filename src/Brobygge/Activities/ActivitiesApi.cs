@@ -66,7 +66,6 @@ public static class ActivitiesApi
         BrobyggeDb db, CancellationToken cancellationToken)
     {
         var problems = new Problems();
-        ApiProblems.RequireVersion(input.Version, problems);
         if (await ActivityOperations.UpdateAsync(db, id, input, problems, cancellationToken) is not { } activity)
             return ApiProblems.Validation(problems);
         return TypedResults.Ok(ToResponse(activity));

@@ -37,6 +37,7 @@ public static class ActivityOperations
     {
         var activity = await db.Activities.Include(a => a.Enrolment).SingleOrDefaultAsync(a => a.Id == activityId, cancellationToken)
             ?? throw new NotFoundException("The activity");
+        problems.RequireVersion(input.Version);
         if (!Apply(input, activity.Enrolment!, activity, problems))
             return null;
         if (input.Version is { } version)

@@ -25,11 +25,4 @@ public static class ApiProblems
             foreach (var member in result.MemberNames.DefaultIfEmpty(""))
                 problems.Add(prefix + member, result.ErrorMessage ?? "The value is not valid.");
     }
-
-    /// <summary>Changes must say which version they start from, so no one overwrites a change they never saw.</summary>
-    public static void RequireVersion(Guid? version, Problems problems)
-    {
-        if (version is null || version == Guid.Empty)
-            problems.Add("Version", "Send the version you read, so a change made since is not overwritten.");
-    }
 }

@@ -92,6 +92,4 @@ public static class ApiSetup
     /// <summary>Marks a change guarded by the version the client read: 409 when someone saved in between.</summary>
     public static RouteHandlerBuilder GuardedByVersion(this RouteHandlerBuilder endpoint)
         => endpoint.ProducesProblem(StatusCodes.Status409Conflict);
-
-    public static DateOnly Today(this TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 }

@@ -20,5 +20,9 @@ public sealed class Contact : ITenantOwned, IVersioned
     public string? Place { get; set; }
     public string? Notes { get; set; }
     public Guid? RegisteredById { get; set; }
+
+    /// <summary>When the person was enrolled in the contact's project; from then on the enrolment's
+    /// assignments, not the contact, decide who sees them.</summary>
+    public DateOnly? EnrolledOn { get; set; }
     public Guid Version { get; set; }
 }

@@ -113,11 +113,10 @@ public abstract class BrobyggeDb(DbContextOptions options, CurrentAccess access)
             person.HasMany(p => p.Enrolments).WithOne(e => e.Person).HasForeignKey(e => e.PersonId);
             person.Ignore(p => p.FullName);
             Versioned(person);
-            // A person is visible through a visible enrolment or contact, or to the staff member who registered them.
+            // A person is visible through a visible enrolment or a visible contact, nothing else: handing a
+            // participant over ends access.
             person.HasQueryFilter(p => ScopeIsSystem || (p.OrganisationId == ScopeOrganisationId
-                && (((ScopeSeesAssigned || ScopeSeesProjects) && p.RegisteredById == ScopeUserId)
-                    || Enrolments.Any(e => e.PersonId == p.Id)
-                    || Contacts.Any(c => c.PersonId == p.Id))));
+                && (Enrolments.Any(e => e.PersonId == p.Id) || Contacts.Any(c => c.PersonId == p.Id))));
         });
 
         builder.Entity<Contact>(contact =>
@@ -128,10 +127,12 @@ public abstract class BrobyggeDb(DbContextOptions options, CurrentAccess access)
             contact.HasOne(c => c.Person).WithMany().HasForeignKey(c => c.PersonId);
             contact.HasOne<Project>().WithMany().HasForeignKey(c => c.ProjectId);
             Versioned(contact);
-            // The bridge-builder who met them and whoever registered it, the project's managers, and anyone
-            // who sees the person's enrolment in the same project. (Must not read Persons: theirs reads this.)
+            // Until the person is enrolled, the project's coaches and bridge-builders (the contact waits to be picked up);
+            // from then on the enrolment's assignments decide. Always: the project's managers, and anyone who sees the person's enrolment in the same
+            // project. (Must not read Persons: theirs reads this.)
             contact.HasQueryFilter(c => ScopeIsSystem || (c.OrganisationId == ScopeOrganisationId
-                && ((ScopeSeesAssigned && (c.BridgeBuilderId == ScopeUserId || c.RegisteredById == ScopeUserId))
+                && ((ScopeSeesAssigned && c.EnrolledOn == null && (c.BridgeBuilderId == ScopeUserId || c.RegisteredById == ScopeUserId
+                        || ProjectMembers.Any(m => m.ProjectId == c.ProjectId && m.UserId == ScopeUserId)))
                     || (ScopeSeesProjects && ProjectMembers.Any(m => m.ProjectId == c.ProjectId && m.UserId == ScopeUserId))
                     || Enrolments.Any(e => e.PersonId == c.PersonId && e.ProjectId == c.ProjectId))));
         });
@@ -265,10 +266,13 @@ public abstract class BrobyggeDb(DbContextOptions options, CurrentAccess access)
             : null;
         try
         {
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            // Changes count as saved only once the milestones are written too.
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
             await EnrolmentMilestones.RefreshAsync(this, touchedEnrolments, cancellationToken);
             if (ownTransaction is not null)
                 await ownTransaction.CommitAsync(cancellationToken);
+            if (acceptAllChangesOnSuccess)
+                ChangeTracker.AcceptAllChanges();
             return written;
         }
         finally

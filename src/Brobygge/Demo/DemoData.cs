@@ -85,7 +85,7 @@ public static class DemoData
         var db = services.GetRequiredService<BrobyggeDb>();
         if (await db.Organisations.AnyAsync(cancellationToken))
             throw new CommandLineException("The database is not empty: demo data is only added to an empty database.");
-        var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        var today = services.GetRequiredService<TimeProvider>().Today();
         var protector = services.GetRequiredService<IdentityNumberProtector>();
         var random = new Random(2016);
         await protector.EnsureKeysAsync(cancellationToken);

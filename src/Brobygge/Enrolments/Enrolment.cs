@@ -55,10 +55,12 @@ public sealed class Enrolment : ITenantOwned, IVersioned
     {
         if (on < EnrolledOn)
             throw new ArgumentOutOfRangeException(nameof(on), "The exit date is before the enrolment date.");
+        // A second exit without re-entry corrects the first: follow-ups already made stay and are not repeated.
+        var correcting = ExitedOn is not null;
         ExitedOn = on;
         ExitReason = reason;
         FollowUps.RemoveAll(f => f.RecordedOn is null && f.Kind != FollowUpKind.OnDemand);
-        foreach (var kind in new[] { FollowUpKind.FourWeeks, FollowUpKind.SixMonths })
+        foreach (var kind in new[] { FollowUpKind.FourWeeks, FollowUpKind.SixMonths }.Where(k => !correcting || !FollowUps.Any(f => f.Kind == k)))
             FollowUps.Add(new FollowUp { OrganisationId = OrganisationId, EnrolmentId = Id, Kind = kind, DueOn = FollowUp.DueAfterExit(kind, on) });
     }
 

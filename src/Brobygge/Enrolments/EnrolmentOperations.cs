@@ -35,6 +35,12 @@ public static class EnrolmentOperations
         var check = await CheckAsync(db, person, input, today, problems, cancellationToken);
         if (check is not var (project, existing))
             return null;
+        var contacts = await db.Contacts.IgnoreQueryFilters()
+            .Where(c => c.PersonId == person.Id && c.ProjectId == project.Id && c.EnrolledOn == null).ToListAsync(cancellationToken);
+        foreach (var contact in contacts)
+            contact.EnrolledOn = input.EnrolledOn;
+        // The bridge-builder who made the contact goes on working with the participant.
+        var bridgeBuilder = contacts.OrderByDescending(c => c.ContactedOn).Select(c => c.BridgeBuilderId).FirstOrDefault(id => id is not null);
         if (existing is not null)
         {
             existing.ReEnter();
@@ -52,7 +58,9 @@ public static class EnrolmentOperations
                 .MinAsync(c => (DateOnly?)c.ContactedOn, cancellationToken),
         };
         db.Enrolments.Add(enrolment);
-        await AssignEnrollerAsync(db, enrolment, enrolment.EnrolledOn, cancellationToken);
+        var enrollerRole = await AssignEnrollerAsync(db, enrolment, enrolment.EnrolledOn, cancellationToken);
+        if (bridgeBuilder is { } staffId && enrollerRole != AssignmentRole.BridgeBuilder)
+            db.Assignments.Add(new Assignment { OrganisationId = enrolment.OrganisationId, EnrolmentId = enrolment.Id, StaffId = staffId, Role = AssignmentRole.BridgeBuilder, StartedOn = enrolment.EnrolledOn });
         await db.SaveChangesAsync(cancellationToken);
         return enrolment;
     }
@@ -87,6 +95,8 @@ public static class EnrolmentOperations
             .SingleOrDefaultAsync(e => e.ProjectId == project.Id && e.PersonId == person.Id, cancellationToken);
         if (existing is { ExitedOn: null })
             problems.Add(nameof(input.ProjectId), "The person is already enrolled in this project.");
+        else if (existing is not null && !await db.Enrolments.AnyAsync(e => e.Id == existing.Id, cancellationToken))
+            problems.Add(nameof(input.ProjectId), "The person's earlier enrolment in this project is not yours to reopen; ask the project manager.");
         else if (existing is not null && input.EnrolledOn < existing.ExitedOn)
             problems.Add(nameof(input.EnrolledOn), "A re-entry cannot be dated before the last exit.");
         else if (existing is null && reference is not null
@@ -107,6 +117,7 @@ public static class EnrolmentOperations
             problems.Add(nameof(input.ExitedOn), "The exit date cannot be in the future.");
         if (input.Reason is null)
             problems.Add(nameof(input.Reason), "Choose the reason for the exit.");
+        problems.RequireVersion(input.Version);
         if (problems.Any)
             return null;
         if (input.Version is { } version)
@@ -129,16 +140,18 @@ public static class EnrolmentOperations
         }
     }
 
-    private static async Task AssignEnrollerAsync(BrobyggeDb db, Enrolment enrolment, DateOnly from, CancellationToken cancellationToken)
+    /// <summary>Assigns a coach or bridge-builder who enrols someone to them; returns the role, if any.</summary>
+    private static async Task<AssignmentRole?> AssignEnrollerAsync(BrobyggeDb db, Enrolment enrolment, DateOnly from, CancellationToken cancellationToken)
     {
         var role = db.Scope.Roles.Contains(Roles.Coach) ? AssignmentRole.Coach
             : db.Scope.Roles.Contains(Roles.BridgeBuilder) ? AssignmentRole.BridgeBuilder
             : (AssignmentRole?)null;
         if (role is null || db.Scope.IsSystem)
-            return;
+            return null;
         var current = await db.Assignments.AnyAsync(a => a.EnrolmentId == enrolment.Id && a.StaffId == db.Scope.UserId && a.Role == role && a.EndedOn == null, cancellationToken);
         if (!current)
             db.Assignments.Add(new Assignment { OrganisationId = enrolment.OrganisationId, EnrolmentId = enrolment.Id, StaffId = db.Scope.UserId, Role = role.Value, StartedOn = from });
+        return role;
     }
 
     /// <summary>P-0001, P-0002, … after the highest number the project has used.</summary>

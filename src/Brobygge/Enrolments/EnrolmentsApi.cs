@@ -65,7 +65,6 @@ public static class EnrolmentsApi
         BrobyggeDb db, TimeProvider time, CancellationToken cancellationToken)
     {
         var problems = new Problems();
-        ApiProblems.RequireVersion(input.Version, problems);
         if (await EnrolmentOperations.ExitAsync(db, id, input, time.Today(), problems, cancellationToken) is null)
             return ApiProblems.Validation(problems);
         return TypedResults.Ok(await FindAsync(db, id, cancellationToken));

@@ -33,6 +33,7 @@ public static class FollowUpOperations
             problems.Add(nameof(input.ContactMethod), "Choose how the person was reached.");
         if (input.Status == FollowUpStatus.Employed && input.SameEmployer is null)
             problems.Add(nameof(input.SameEmployer), "Say whether it is the same employer.");
+        problems.RequireVersion(input.Version);
         if (problems.Any)
             return null;
 

@@ -66,7 +66,6 @@ public static class FollowUpsApi
         BrobyggeDb db, TimeProvider time, CancellationToken cancellationToken)
     {
         var problems = new Problems();
-        ApiProblems.RequireVersion(input.Version, problems);
         if (await FollowUpOperations.RecordAsync(db, id, input, time.Today(), problems, cancellationToken) is not { } followUp)
             return ApiProblems.Validation(problems);
         return TypedResults.Ok(FollowUpResponse.From(followUp, time.Today()));

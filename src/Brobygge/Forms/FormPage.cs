@@ -10,7 +10,7 @@ namespace Brobygge.Forms;
 public abstract class FormPage(IStringLocalizer<SharedResource> t, TimeProvider time) : PageModel
 {
     protected IStringLocalizer T => t;
-    protected DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    protected DateOnly Today => time.Today();
 
     /// <summary>Set when someone else saved the record first; the page shows their version.</summary>
     public bool Conflict { get; protected set; }
@@ -19,7 +19,8 @@ public abstract class FormPage(IStringLocalizer<SharedResource> t, TimeProvider 
     {
         foreach (var (field, messages) in problems.ByField)
             foreach (var message in messages)
-                ModelState.AddModelError(prefix + field, t[message]);
+                // A missing version belongs to no field the user sees: it is said above the form.
+                ModelState.AddModelError(field == "Version" ? "" : prefix + field, t[message]);
         return Page();
     }
 

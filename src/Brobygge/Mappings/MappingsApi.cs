@@ -68,7 +68,7 @@ public static class MappingsApi
             throw new ConflictException("The mapping");
         var problems = new Problems();
         ApiProblems.CheckAttributes(request.Mapping, "Mapping.", problems);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = time.Today();
         var mapping = await request.Mapping.ValidateAsync("Mapping.", (field, message, arguments) =>
             problems.Add(field, string.Format(CultureInfo.InvariantCulture, message, arguments)), today, latest, db, cancellationToken);
         if (mapping is null || problems.Any)

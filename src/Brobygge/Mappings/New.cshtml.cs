@@ -32,7 +32,7 @@ public sealed class NewModel(BrobyggeDb db, TimeProvider time, IStringLocalizer<
     /// <summary>What that version changed from the one the user started from.</summary>
     public IReadOnlyList<MappingChange> ConflictChanges { get; private set; } = [];
 
-    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    private DateOnly Today => time.Today();
 
     public async Task<IActionResult> OnGetAsync(Guid enrolmentId, CancellationToken cancellationToken)
     {

@@ -20,7 +20,7 @@ public sealed class CreateModel(BrobyggeDb db, IdentityNumberProtector protector
     [BindProperty] public EnrolInput Enrolment { get; set; } = new();
     public IReadOnlyList<Project> Projects { get; private set; } = [];
 
-    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    private DateOnly Today => time.Today();
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -36,7 +36,7 @@ public sealed class DetailsModel(BrobyggeDb db, IdentityNumberProtector protecto
         Person = await db.Persons.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (Person is null)
             return NotFound();
-        Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        Today = time.Today();
         IdentityNumber = Person.IdentityNumberCipher is { } cipher ? ToDisplay(protector.Unprotect(cipher)) : null;
         Contacts = await db.Contacts.AsNoTracking().Where(c => c.PersonId == id).OrderBy(c => c.ContactedOn)
             .Select(c => new ContactView(c.ContactedOn, db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Name).First(), c.Language,

@@ -36,7 +36,7 @@ public sealed class EditModel(BrobyggeDb db, IdentityNumberProtector protector, 
             return NotFound();
         Id = person.Id;
         Name = person.FullName;
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = time.Today();
         var number = await Input.ValidateAsync("Input.", AddError, today, db, protector, person.Id, cancellationToken);
         if (!ModelState.IsValid)
             return Page();

@@ -27,7 +27,7 @@ public sealed class IndexModel(BrobyggeDb db, IdentityNumberProtector protector,
         var search = Q?.Trim();
         if (!string.IsNullOrEmpty(search))
         {
-            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var today = time.Today();
             if (PersonalIdentityNumber.TryParse(search, today, out var number, out _))
             {
                 var index = await protector.IndexAsync(number, cancellationToken);

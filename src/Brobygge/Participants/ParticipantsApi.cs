@@ -121,7 +121,7 @@ public static class ParticipantsApi
         var person = await db.Persons.SingleOrDefaultAsync(p => p.Id == personId, cancellationToken)
             ?? throw new NotFoundException("The participant");
         var problems = new Problems();
-        ApiProblems.RequireVersion(request.Version, problems);
+        problems.RequireVersion(request.Version);
         var input = request.ToInput();
         var number = await CheckPersonAsync(input, "", problems, time.Today(), db, protector, person.Id, cancellationToken);
         if (problems.Any)

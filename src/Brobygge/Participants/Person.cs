@@ -30,7 +30,7 @@ public sealed class Person : ITenantOwned, IVersioned
     /// <summary>ISCED 2011 level 0–8.</summary>
     public int? EducationLevel { get; set; }
 
-    /// <summary>The staff member who registered the person; they keep seeing a contact before enrolment.</summary>
+    /// <summary>The staff member who registered the person, for the record (access comes from contacts and enrolments).</summary>
     public Guid? RegisteredById { get; set; }
     public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
     public Guid Version { get; set; }

@@ -32,6 +32,7 @@ public static class PlanOperations
     public static async Task<PlanStep?> UpdateAsync(BrobyggeDb db, Guid stepId, PlanStepInput input, Problems problems, CancellationToken cancellationToken)
     {
         var step = await db.PlanSteps.SingleOrDefaultAsync(s => s.Id == stepId, cancellationToken) ?? throw new NotFoundException("The plan step");
+        problems.RequireVersion(input.Version);
         if (!Apply(input, step, problems))
             return null;
         if (input.Version is { } version)

@@ -65,7 +65,6 @@ public static class PlansApi
         BrobyggeDb db, CancellationToken cancellationToken)
     {
         var problems = new Problems();
-        ApiProblems.RequireVersion(input.Version, problems);
         if (await PlanOperations.UpdateAsync(db, id, input, problems, cancellationToken) is not { } step)
             return ApiProblems.Validation(problems);
         return TypedResults.Ok(ToResponse(step));

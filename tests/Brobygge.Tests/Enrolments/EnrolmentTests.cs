@@ -131,6 +131,22 @@ public class EnrolmentTests
     }
 
     [Fact]
+    public void Correcting_the_exit_date_keeps_a_follow_up_already_made_and_does_not_repeat_it()
+    {
+        var enrolment = Enrolled();
+        enrolment.Exit(new DateOnly(2025, 6, 30), ExitReason.Employed);
+        var fourWeeks = enrolment.FollowUps.Single(f => f.Kind == FollowUpKind.FourWeeks);
+        fourWeeks.RecordedOn = new DateOnly(2025, 7, 28);
+        fourWeeks.Status = FollowUpStatus.Employed;
+
+        enrolment.Exit(new DateOnly(2025, 7, 3), ExitReason.Employed);
+
+        Assert.Equal(2, enrolment.FollowUps.Count);
+        Assert.Same(fourWeeks, enrolment.FollowUps.Single(f => f.Kind == FollowUpKind.FourWeeks));
+        Assert.Equal(new DateOnly(2026, 1, 3), DueOn(enrolment, FollowUpKind.SixMonths));
+    }
+
+    [Fact]
     public void A_follow_up_made_on_demand_is_left_alone_by_exit_and_re_entry()
     {
         var enrolment = Enrolled();

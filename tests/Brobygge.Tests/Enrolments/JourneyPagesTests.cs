@@ -27,7 +27,8 @@ public abstract class JourneyPagesTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var coach = await _app.CreateUserAsync(Roles.Coach, project);
         var enrolment = await _app.CreateParticipantAsync(project, coach, enrolledOn: new DateOnly(2025, 1, 10));
         var client = await _app.LoginAsync(coach);
-        var exit = await BrobyggeApp.PostFormAsync(client, $"/Enrolments/Exit/{enrolment.Id}", new() { ["Input.ExitedOn"] = "2025-04-01", ["Input.Reason"] = "Moved" });
+        var version = await _app.WithDbAsync((db, _) => db.Enrolments.Where(e => e.Id == enrolment.Id).Select(e => e.Version).SingleAsync());
+        var exit = await BrobyggeApp.PostFormAsync(client, $"/Enrolments/Exit/{enrolment.Id}", new() { ["Input.ExitedOn"] = "2025-04-01", ["Input.Reason"] = "Moved", ["Input.Version"] = version.ToString() });
         Assert.Equal(HttpStatusCode.Redirect, exit.StatusCode);
 
         var again = await BrobyggeApp.PostFormAsync(client, $"/Enrolments/Create/{enrolment.PersonId}",
@@ -54,6 +55,45 @@ public abstract class JourneyPagesTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Contains("redan inskriven", await PageOf(response));
         Assert.Equal(1, await _app.WithDbAsync((db, _) => db.Enrolments.CountAsync(e => e.PersonId == enrolment.PersonId)));
     }
+
+    [Fact]
+    public async Task An_exit_posted_without_the_version_it_was_read_at_is_refused()
+    {
+        var project = await _app.CreateProjectAsync();
+        var coach = await _app.CreateUserAsync(Roles.Coach, project);
+        var enrolment = await _app.CreateParticipantAsync(project, coach, enrolledOn: new DateOnly(2025, 1, 10));
+
+        var response = await BrobyggeApp.PostFormAsync(await _app.LoginAsync(coach), $"/Enrolments/Exit/{enrolment.Id}", new() { ["Input.ExitedOn"] = "2025-04-01", ["Input.Reason"] = "Moved", ["Input.Version"] = "" });
+
+        Assert.Contains("Formuläret är inaktuellt", await PageOf(response));
+        Assert.Null((await _app.WithDbAsync((db, _) => db.Enrolments.SingleAsync(e => e.Id == enrolment.Id))).ExitedOn);
+    }
+
+    [Fact]
+    public async Task Enrolling_a_contact_keeps_its_bridge_builder_on_the_participant()
+    {
+        var project = await _app.CreateProjectAsync();
+        var bridgeBuilder = await _app.CreateUserAsync(Roles.BridgeBuilder, project);
+        var coach = await _app.CreateUserAsync(Roles.Coach, project);
+        var lastName = "Bro" + Guid.NewGuid().ToString("N")[..5];
+        await BrobyggeApp.PostFormAsync(await _app.LoginAsync(bridgeBuilder), "/Contacts/Create", new()
+        {
+            ["Input.FirstName"] = "Saba", ["Input.LastName"] = lastName, ["Input.Gender"] = "Woman", ["Input.BirthDate"] = "1990-03-03",
+            ["Contact.ProjectId"] = project.Id.ToString(), ["Contact.ContactedOn"] = "2025-05-05",
+        });
+        var personId = await _app.WithDbAsync((db, _) => db.Persons.Where(p => p.LastName == lastName).Select(p => p.Id).SingleAsync());
+
+        var enrolled = await BrobyggeApp.PostFormAsync(await _app.LoginAsync(coach), $"/Enrolments/Create/{personId}",
+            new() { ["Input.ProjectId"] = project.Id.ToString(), ["Input.EnrolledOn"] = "2025-05-20", ["Input.StatusAtEntry"] = "Unemployed" });
+
+        Assert.Equal(HttpStatusCode.Redirect, enrolled.StatusCode);
+        var roles = await _app.WithDbAsync((db, _) => db.Assignments.Where(a => a.Enrolment!.PersonId == personId && a.EndedOn == null).Select(a => new { a.StaffId, a.Role }).ToListAsync());
+        Assert.Contains(roles, a => a.StaffId == coach.Id && a.Role == AssignmentRole.Coach);
+        Assert.Contains(roles, a => a.StaffId == bridgeBuilder.Id && a.Role == AssignmentRole.BridgeBuilder);
+        var enrolment = await _app.WithDbAsync((db, _) => db.Enrolments.SingleAsync(e => e.PersonId == personId));
+        Assert.Equal(new DateOnly(2025, 5, 5), enrolment.ContactedOn);
+    }
+
 
     [Theory]
     [InlineData("Input.Kind", "", "typ av aktivitet")]
@@ -83,20 +123,21 @@ public abstract class JourneyPagesTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var project = await _app.CreateProjectAsync();
         var coach = await _app.CreateUserAsync(Roles.Coach, project);
         var created = await _app.CreateParticipantAsync(project, coach, enrolledOn: new DateOnly(2025, 1, 10));
-        var followUpId = await _app.WithDbAsync(async (db, _) =>
+        var (followUpId, version) = await _app.WithDbAsync(async (db, _) =>
         {
             var enrolment = await db.Enrolments.Include(e => e.FollowUps).SingleAsync(e => e.Id == created.Id);
             enrolment.Exit(new DateOnly(2025, 3, 1), ExitReason.Employed);
             await db.SaveChangesAsync();
-            return enrolment.FollowUps.Single(f => f.Kind == FollowUpKind.FourWeeks).Id;
+            var fourWeeks = enrolment.FollowUps.Single(f => f.Kind == FollowUpKind.FourWeeks);
+            return (fourWeeks.Id, fourWeeks.Version.ToString());
         });
         var client = await _app.LoginAsync(coach);
 
-        var refused = await BrobyggeApp.PostFormAsync(client, $"/FollowUps/Record/{followUpId}", new() { ["Input.RecordedOn"] = "2025-03-29", ["Input.Status"] = "Studying" });
+        var refused = await BrobyggeApp.PostFormAsync(client, $"/FollowUps/Record/{followUpId}", new() { ["Input.RecordedOn"] = "2025-03-29", ["Input.Status"] = "Studying", ["Input.Version"] = version });
         Assert.Contains("Välj hur personen nåddes", await PageOf(refused));
         Assert.Null((await _app.WithDbAsync((db, _) => db.FollowUps.SingleAsync(f => f.Id == followUpId))).RecordedOn);
 
-        var unreached = await BrobyggeApp.PostFormAsync(client, $"/FollowUps/Record/{followUpId}", new() { ["Input.RecordedOn"] = "2025-03-29", ["Input.Status"] = "Unreached" });
+        var unreached = await BrobyggeApp.PostFormAsync(client, $"/FollowUps/Record/{followUpId}", new() { ["Input.RecordedOn"] = "2025-03-29", ["Input.Status"] = "Unreached", ["Input.Version"] = version });
         Assert.Equal(HttpStatusCode.Redirect, unreached.StatusCode);
         Assert.Equal(FollowUpStatus.Unreached, (await _app.WithDbAsync((db, _) => db.FollowUps.SingleAsync(f => f.Id == followUpId))).Status);
     }

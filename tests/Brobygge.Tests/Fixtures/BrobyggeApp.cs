@@ -29,8 +29,9 @@ public abstract partial class BrobyggeApp(DatabaseProvider provider, bool seedDe
     {
         try
         {
-            ConnectionString = Provider == DatabaseProvider.Sqlite
-                ? $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("brobygge-test-").FullName, "test.db")};Pooling=false"
+            _sqliteFolder = Provider == DatabaseProvider.Sqlite ? Directory.CreateTempSubdirectory("brobygge-test-").FullName : null;
+            ConnectionString = _sqliteFolder is not null
+                ? $"Data Source={Path.Combine(_sqliteFolder, "test.db")};Pooling=false"
                 : await PostgresServer.CreateDatabaseAsync();
         }
         catch (Exception e) when (e.GetType().Name == "SkipException")
@@ -44,9 +45,13 @@ public abstract partial class BrobyggeApp(DatabaseProvider provider, bool seedDe
             await DatabaseSetup.MigrateAsync(Services);
     }
 
+    private string? _sqliteFolder;
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_sqliteFolder is not null)
+            Directory.Delete(_sqliteFolder, recursive: true);
         GC.SuppressFinalize(this);
     }
 

@@ -139,6 +139,58 @@ public abstract class AccessRulesTests<TApp>(TApp app) : IClassFixture<TApp> whe
     }
 
     [Fact]
+    public async Task A_coach_who_registered_a_participant_loses_access_when_it_is_handed_over()
+    {
+        var project = await _app.CreateProjectAsync();
+        var coach = await _app.CreateUserAsync(Roles.Coach, project);
+        var successor = await _app.CreateUserAsync(Roles.Coach, project);
+        var client = await _app.LoginAsync(coach);
+        var created = await BrobyggeApp.PostFormAsync(client, "/Participants/Create", new()
+        {
+            ["Input.FirstName"] = "Ilyas", ["Input.LastName"] = "Handover", ["Input.Gender"] = "Man", ["Input.BirthDate"] = "1985-02-02",
+            ["Enrolment.ProjectId"] = project.Id.ToString(), ["Enrolment.EnrolledOn"] = "2025-02-03", ["Enrolment.StatusAtEntry"] = "Unemployed",
+        });
+        var details = BrobyggeApp.PathOf(created.Headers.Location);
+        var enrolmentId = await _app.WithDbAsync((db, _) => db.Enrolments.Where(e => e.Person!.LastName == "Handover" && e.ProjectId == project.Id).Select(e => e.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.OK, await StatusOf(client, details));
+
+        var manager = await _app.LoginAsync(await _app.CreateUserAsync(Roles.ProjectManager, project));
+        var assigned = await BrobyggeApp.PostFormAsync(manager, $"/Enrolments/Assign/{enrolmentId}", new() { ["Input.Role"] = "Coach", ["Input.StaffId"] = successor.Id.ToString() });
+
+        Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, await StatusOf(client, details));
+        Assert.Equal(HttpStatusCode.OK, await StatusOf(await _app.LoginAsync(successor), details));
+    }
+
+    [Fact]
+    public async Task A_coach_cannot_reopen_an_enrolment_of_someone_elses_participant()
+    {
+        var project = await _app.CreateProjectAsync();
+        var coach = await _app.CreateUserAsync(Roles.Coach, project);
+        var earlier = await _app.CreateParticipantAsync(project, await _app.CreateUserAsync(Roles.Coach, project), enrolledOn: new DateOnly(2025, 1, 10));
+        await _app.WithDbAsync(async db =>
+        {
+            var enrolment = await db.Enrolments.Include(e => e.FollowUps).SingleAsync(e => e.Id == earlier.Id);
+            enrolment.Exit(new DateOnly(2025, 3, 1), Brobygge.Enrolments.ExitReason.Moved);
+            // The coach sees the person through a second project of the same organisation.
+            var other = new Brobygge.Projects.Project { OrganisationId = project.OrganisationId, Code = "P2" + Guid.NewGuid().ToString("N")[..6], Name = "Andra", StartsOn = new DateOnly(2024, 1, 1), EndsOn = new DateOnly(2027, 12, 31) };
+            db.Projects.Add(other);
+            db.ProjectMembers.Add(new Brobygge.Projects.ProjectMember { OrganisationId = project.OrganisationId, ProjectId = other.Id, UserId = coach.Id });
+            var second = new Brobygge.Enrolments.Enrolment { OrganisationId = project.OrganisationId, ProjectId = other.Id, PersonId = earlier.PersonId, Reference = "X-1", EnrolledOn = new DateOnly(2025, 4, 1) };
+            second.Assignments.Add(new Brobygge.Enrolments.Assignment { OrganisationId = project.OrganisationId, EnrolmentId = second.Id, StaffId = coach.Id, Role = Brobygge.Enrolments.AssignmentRole.Coach, StartedOn = second.EnrolledOn });
+            db.Enrolments.Add(second);
+            await db.SaveChangesAsync();
+        });
+
+        var response = await BrobyggeApp.PostFormAsync(await _app.LoginAsync(coach), $"/Enrolments/Create/{earlier.PersonId}",
+            new() { ["Input.ProjectId"] = project.Id.ToString(), ["Input.EnrolledOn"] = "2025-09-01", ["Input.StatusAtEntry"] = "Unemployed" });
+
+        Assert.Contains("inte din att öppna igen", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        var reopened = await _app.WithDbAsync((db, _) => db.Enrolments.SingleAsync(e => e.Id == earlier.Id));
+        Assert.Equal(new DateOnly(2025, 3, 1), reopened.ExitedOn);
+    }
+
+    [Fact]
     public async Task Anonymous_requests_are_sent_to_the_login_form()
     {
         var response = await _app.Anonymous().GetAsync("/Participants");

@@ -168,6 +168,9 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Property<DateOnly>("ContactedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("EnrolledOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Language")
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");

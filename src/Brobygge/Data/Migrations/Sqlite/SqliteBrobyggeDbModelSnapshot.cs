@@ -162,6 +162,9 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<DateOnly>("ContactedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("EnrolledOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Language")
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
