@@ -51,6 +51,9 @@ public static class ContactOperations
             BridgeBuilderId = input.BridgeBuilderId ?? (db.Scope.Roles.Contains(Roles.BridgeBuilder) ? db.Scope.UserId : null),
             Place = Activities.ActivityOperations.Trimmed(input.Place), Notes = Activities.ActivityOperations.Trimmed(input.Notes),
             RegisteredById = db.Scope.IsSystem ? null : db.Scope.UserId,
+            // A contact with someone already enrolled is no lead for the project's other staff to see.
+            EnrolledOn = await db.Enrolments.IgnoreQueryFilters().Where(e => e.PersonId == person.Id && e.ProjectId == input.ProjectId)
+                .Select(e => (DateOnly?)e.EnrolledOn).SingleOrDefaultAsync(cancellationToken),
         };
         db.Contacts.Add(contact);
         await db.SaveChangesAsync(cancellationToken);

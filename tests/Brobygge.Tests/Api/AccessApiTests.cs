@@ -36,7 +36,7 @@ public abstract class AccessApiTests<TApp>(TApp app) : IClassFixture<TApp> where
         return await _app.WithDbAsync(async (db, _) =>
         {
             var organisation = project.OrganisationId;
-            var contact = new Contact { OrganisationId = organisation, PersonId = enrolment.PersonId, ProjectId = project.Id, ContactedOn = new DateOnly(2025, 2, 20), RegisteredById = coach.Id };
+            var contact = new Contact { OrganisationId = organisation, PersonId = enrolment.PersonId, ProjectId = project.Id, ContactedOn = new DateOnly(2025, 2, 20), RegisteredById = coach.Id, EnrolledOn = enrolment.EnrolledOn };
             var activity = new Activity { OrganisationId = organisation, EnrolmentId = enrolment.Id, Kind = ActivityKind.Meeting, OccurredOn = new DateOnly(2025, 3, 5) };
             var step = new PlanStep { OrganisationId = organisation, EnrolmentId = enrolment.Id, Title = "CV" };
             var outcome = new Outcome { OrganisationId = organisation, EnrolmentId = enrolment.Id, Kind = OutcomeKind.Studies, StudiesType = StudiesType.Sfi, StartedOn = new DateOnly(2025, 4, 1) };
