@@ -1,4 +1,5 @@
 using Brobygge.Data;
+using Brobygge.Projects;
 using Brobygge.Enrolments;
 using Brobygge.FollowUps;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -40,8 +41,7 @@ public sealed class StartModel(BrobyggeDb db, TimeProvider time) : PageModel
         }
         else if (db.Scope.SeesProjectParticipants)
         {
-            Projects = await db.Projects.AsNoTracking()
-                .Where(p => p.Members.Any(m => m.UserId == me))
+            Projects = await db.MyProjects().AsNoTracking()
                 .Select(p => new ProjectRow(p.Name,
                     db.Enrolments.Count(e => e.ProjectId == p.Id),
                     db.Enrolments.Count(e => e.ProjectId == p.Id && e.ExitedOn == null)))

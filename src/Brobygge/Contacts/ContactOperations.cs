@@ -1,4 +1,5 @@
 using Brobygge.Data;
+using Brobygge.Projects;
 using Brobygge.Enrolments;
 using Brobygge.Identity;
 using Brobygge.Participants;
@@ -23,7 +24,7 @@ public static class ContactOperations
     public static async Task CheckAsync(BrobyggeDb db, ContactInput input, DateOnly today, Problems problems, CancellationToken cancellationToken)
     {
         var project = input.ProjectId is { } projectId
-            ? await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId && (db.Scope.IsSystem || p.Members.Any(m => m.UserId == db.Scope.UserId)), cancellationToken)
+            ? await db.MyProjects().AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken)
             : null;
         if (project is null)
             problems.Add(nameof(input.ProjectId), input.ProjectId is null ? "Choose a project." : "Choose one of your projects.");

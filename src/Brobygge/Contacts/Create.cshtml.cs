@@ -48,7 +48,7 @@ public sealed class CreateModel(BrobyggeDb db, IdentityNumberProtector protector
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Projects = await db.Projects.AsNoTracking().Where(p => p.Members.Any(m => m.UserId == db.Scope.UserId)).OrderBy(p => p.Name).ToListAsync(cancellationToken);
+        Projects = await db.MyProjects().AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
         var projectIds = Projects.Select(p => p.Id).ToList();
         var staff = new List<(string, string)>();
         foreach (var project in Projects)

@@ -1,4 +1,5 @@
 using Brobygge.Data;
+using Brobygge.Projects;
 using Brobygge.Forms;
 using Brobygge.Identity;
 using Brobygge.Localization;
@@ -43,7 +44,7 @@ public sealed class CreateModel(BrobyggeDb db, IStringLocalizer<SharedResource> 
         PersonId = person.Id;
         Name = person.FullName;
         var contactProject = await db.Contacts.Where(c => c.PersonId == personId).OrderByDescending(c => c.ContactedOn).Select(c => (Guid?)c.ProjectId).FirstOrDefaultAsync(cancellationToken);
-        Projects = (await db.Projects.AsNoTracking().Where(p => p.Members.Any(m => m.UserId == db.Scope.UserId)).OrderBy(p => p.Name)
+        Projects = (await db.MyProjects().AsNoTracking().OrderBy(p => p.Name)
             .Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken)).Select(p => (p.Id.ToString(), p.Name)).ToList();
         Input.ProjectId ??= contactProject;
         return person;

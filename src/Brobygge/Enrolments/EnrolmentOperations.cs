@@ -70,7 +70,7 @@ public static class EnrolmentOperations
     public static async Task<(Project Project, Enrolment? ReEntered)?> CheckAsync(BrobyggeDb db, Person person, EnrolInput input, DateOnly today, Problems problems, CancellationToken cancellationToken)
     {
         var project = input.ProjectId is { } projectId
-            ? await db.Projects.SingleOrDefaultAsync(p => p.Id == projectId && (db.Scope.IsSystem || p.Members.Any(m => m.UserId == db.Scope.UserId)), cancellationToken)
+            ? await db.MyProjects().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken)
             : null;
         if (input.ProjectId is null)
             problems.Add(nameof(input.ProjectId), "Choose a project.");

@@ -58,7 +58,7 @@ public sealed class CreateModel(BrobyggeDb db, IdentityNumberProtector protector
     }
 
     private Task<List<Project>> MyProjectsAsync(CancellationToken cancellationToken)
-        => db.Projects.AsNoTracking().Where(p => p.Members.Any(m => m.UserId == db.Scope.UserId)).OrderBy(p => p.Name).ToListAsync(cancellationToken);
+        => db.MyProjects().AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
 
     private void AddError(string field, string message) => ModelState.AddModelError(field, t[message]);
 }

@@ -43,3 +43,11 @@ public sealed class ProjectMember : ITenantOwned
     public Guid ProjectId { get; set; }
     public Guid UserId { get; set; }
 }
+
+public static class ProjectAccess
+{
+    /// <summary>The projects the signed-in user works in (all of them for the system scope): the one place
+    /// that says which projects a user may register contacts and enrol participants in.</summary>
+    public static IQueryable<Project> MyProjects(this BrobyggeDb db)
+        => db.Projects.Where(p => db.Scope.IsSystem || p.Members.Any(m => m.UserId == db.Scope.UserId));
+}
