@@ -42,7 +42,7 @@ public sealed class Cli(IServiceProvider services, TextWriter output, TextWriter
     public void Handle(Command command, Func<IServiceProvider, ParseResult, CancellationToken, Task> action)
         => command.SetAction(async (parseResult, cancellationToken) =>
         {
-            await using var scope = services.CreateAsyncScope();
+            await using var scope = services.CreateSystemScope();
             try
             {
                 await action(scope.ServiceProvider, parseResult, cancellationToken);

@@ -51,7 +51,7 @@ public static class DatabaseSetup
 
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = services.CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<BrobyggeDb>();
         await db.Database.MigrateAsync(cancellationToken);
     }

@@ -66,11 +66,11 @@ public static class DemoData
         await Taxonomy.BuiltInTaxonomy.EnsureLoadedAsync(services);
         if (configuration.GetValue("Database:SeedDemo", true))
         {
-            await using var scope = services.CreateAsyncScope();
+            await using var scope = services.CreateSystemScope();
             if (!await scope.ServiceProvider.GetRequiredService<BrobyggeDb>().Organisations.AnyAsync())
                 await SeedAsync(scope.ServiceProvider, CancellationToken.None);
         }
-        await using var check = services.CreateAsyncScope();
+        await using var check = services.CreateSystemScope();
         if (logger.IsEnabled(LogLevel.Information) && await check.ServiceProvider.GetRequiredService<BrobyggeDb>().Organisations.AnyAsync(o => o.Name == OrganisationName))
             logger.LogInformation("{Logins}", DescribeLogins());
     }

@@ -11,7 +11,7 @@ public sealed class AccessScope
 {
     public const string OrganisationClaim = "brobygge:organisation";
 
-    /// <summary>The command line, start-up and background work: every organisation, every row.</summary>
+    /// <summary>The command line and start-up: every organisation, every row.</summary>
     public static AccessScope System { get; } = new(isSystem: true, Guid.Empty, Guid.Empty, []);
 
     /// <summary>An anonymous request sees nothing.</summary>
@@ -55,12 +55,13 @@ public sealed class AccessScope
 /// <summary>
 /// Gives the <see cref="AccessScope"/> of the current request at the moment a query runs, not when the
 /// database context is made: Identity makes the context during authentication (its security-stamp check),
-/// before the request has its user. Outside a request (command line, start-up) it is the system scope.
+/// before the request has its user. Fails closed: outside a request nobody sees anything, unless the work
+/// says it is the system's (the command line, start-up) through <see cref="SystemScopes.CreateSystemScope"/>.
 /// </summary>
 public sealed class CurrentAccess
 {
     private readonly IHttpContextAccessor? _http;
-    private readonly AccessScope? _fixed;
+    private AccessScope? _fixed;
     private ClaimsPrincipal? _principal;
     private AccessScope _scope = AccessScope.Nobody;
 
@@ -70,6 +71,9 @@ public sealed class CurrentAccess
 
     public static CurrentAccess Of(AccessScope scope) => new(scope);
 
+    /// <summary>This service scope's work is the system's: every organisation, every row.</summary>
+    internal void RunAsSystem() => _fixed = AccessScope.System;
+
     public AccessScope Scope
     {
         get
@@ -77,7 +81,7 @@ public sealed class CurrentAccess
             if (_fixed is not null)
                 return _fixed;
             if (_http?.HttpContext is not { } http)
-                return AccessScope.System;
+                return AccessScope.Nobody;
             if (!ReferenceEquals(http.User, _principal))
             {
                 _principal = http.User;
@@ -85,5 +89,21 @@ public sealed class CurrentAccess
             }
             return _scope;
         }
+    }
+}
+
+public static class SystemScopes
+{
+    /// <summary>A service scope whose database contexts read and write with the system scope: only for the command
+    /// line, start-up and infrastructure (keys), never for work done on a user's behalf.</summary>
+    public static AsyncServiceScope CreateSystemScope(this IServiceProvider services)
+        => services.GetRequiredService<IServiceScopeFactory>().CreateSystemScope();
+
+    /// <inheritdoc cref="CreateSystemScope(IServiceProvider)"/>
+    public static AsyncServiceScope CreateSystemScope(this IServiceScopeFactory scopes)
+    {
+        var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentAccess>().RunAsSystem();
+        return scope;
     }
 }

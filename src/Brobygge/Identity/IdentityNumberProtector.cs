@@ -47,7 +47,7 @@ public sealed class IdentityNumberProtector(IDataProtectionProvider dataProtecti
             if (configuration["Privacy:BlindIndexKey"] is { Length: > 0 } configured)
                 return _indexKey = Convert.FromBase64String(configured);
 
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = scopes.CreateSystemScope();
             var db = scope.ServiceProvider.GetRequiredService<BrobyggeDb>();
             var secrets = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("Brobygge.AppSecret");
             var stored = await db.AppSecrets.AsNoTracking().SingleOrDefaultAsync(s => s.Name == KeyName, cancellationToken);

@@ -1,4 +1,5 @@
 using Brobygge.Data;
+using Brobygge.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Brobygge.Taxonomy;
@@ -15,7 +16,7 @@ public static class BuiltInTaxonomy
     /// <summary>Loads the built-in set when the taxonomy table is empty; returns how many concepts it loaded.</summary>
     public static async Task<int> EnsureLoadedAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = services.CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<BrobyggeDb>();
         if (await db.TaxonomyConcepts.AnyAsync(cancellationToken))
             return 0;

@@ -1,6 +1,7 @@
 using System.Net;
 using Brobygge.Data;
 using Brobygge.Demo;
+using Brobygge.Identity;
 using Brobygge.Tests.Fixtures;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -63,7 +64,7 @@ public sealed class FirstStartTests
         await app.InitializeAsync();
         var before = await app.WithDbAsync((db, _) => db.Persons.CountAsync());
 
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = app.Services.CreateSystemScope();
         await DemoData.PrepareEmbeddedDatabaseAsync(scope.ServiceProvider, app.Services.GetRequiredService<IConfiguration>(), NullLogger.Instance);
 
         Assert.Equal(before, await app.WithDbAsync((db, _) => db.Persons.CountAsync()));

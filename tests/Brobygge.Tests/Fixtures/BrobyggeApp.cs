@@ -72,7 +72,7 @@ public abstract partial class BrobyggeApp(DatabaseProvider provider, bool seedDe
     /// <summary>Runs work with the system scope, as the command line does.</summary>
     public async Task<T> WithDbAsync<T>(Func<BrobyggeDb, IServiceProvider, Task<T>> work)
     {
-        await using var scope = Services.CreateAsyncScope();
+        await using var scope = Services.CreateSystemScope();
         return await work(scope.ServiceProvider.GetRequiredService<BrobyggeDb>(), scope.ServiceProvider);
     }
 
@@ -182,5 +182,6 @@ public sealed class TestClock : TimeProvider
 {
     public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
     public override DateTimeOffset GetUtcNow() => Now;
-    public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
+    /// <summary>Today in the app's calendar (Europe/Stockholm), so a test does not fail at night.</summary>
+    public DateOnly Today => this.Today();
 }
