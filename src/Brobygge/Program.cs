@@ -2,6 +2,7 @@ using Brobygge;
 using Brobygge.Api;
 using Brobygge.Data;
 using Brobygge.Demo;
+using Brobygge.Forms;
 using Brobygge.Identity;
 using Brobygge.Localization;
 using Brobygge.Taxonomy;
@@ -18,12 +19,14 @@ builder.Services.AddBrobyggeDatabase();
 builder.Services.AddDataProtection().SetApplicationName("Brobygge").PersistKeysToDbContext<BrobyggeDb>();
 builder.Services.AddSingleton<IdentityNumberProtector>();
 builder.Services.AddBrobyggeIdentity();
+builder.Services.AddBrobyggeAccessPolicies();
 builder.Services.AddBrobyggeApi();
 builder.Services.AddBrobyggeLocalization();
 builder.Services.AddRazorPages(options =>
     {
         options.RootDirectory = "/"; // pages live in their feature folders
-        options.Conventions.AuthorizeFolder("/").AllowAnonymousToPage("/Identity/Login").AllowAnonymousToPage("/Error");
+        options.Conventions.AddBrobyggePageAccess();
+        options.Conventions.ConfigureFilter(new HandlerRequiredFilter());
     })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

@@ -1,14 +1,11 @@
 using Brobygge.Data;
 using Brobygge.Enrolments;
 using Brobygge.Forms;
-using Brobygge.Identity;
 using Brobygge.Localization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Localization;
 
 namespace Brobygge.Activities;
 
-[Authorize(Roles = Roles.ParticipantEditors)]
 public sealed class NewModel(BrobyggeDb db, IStringLocalizer<SharedResource> t, TimeProvider time)
     : EnrolmentFormPage<ActivityInput>(db, t, time)
 {

@@ -15,7 +15,7 @@ public sealed class ApiAuthorizationResultHandler(IProblemDetailsService problem
         if (!(authorizeResult.Challenged || authorizeResult.Forbidden) || !ApiSetup.IsApiRequest(context) || context.Response.HasStarted)
             return;
         var detail = context.Response.StatusCode == StatusCodes.Status403Forbidden
-            ? "Your role may read but not change participants' records."
+            ? "Your role has no access to participants' records."
             : "Send a bearer token: POST /api/v1/tokens with your e-mail address and password gives one.";
         await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {

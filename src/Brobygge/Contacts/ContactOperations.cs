@@ -53,7 +53,7 @@ public static class ContactOperations
             Place = Activities.ActivityOperations.Trimmed(input.Place), Notes = Activities.ActivityOperations.Trimmed(input.Notes),
             RegisteredById = db.Scope.IsSystem ? null : db.Scope.UserId,
             // A contact with someone already enrolled is no lead for the project's other staff to see.
-            EnrolledOn = await db.Enrolments.IgnoreQueryFilters().Where(e => e.PersonId == person.Id && e.ProjectId == input.ProjectId)
+            EnrolledOn = await db.BeyondAccess<Enrolment>().Where(e => e.PersonId == person.Id && e.ProjectId == input.ProjectId)
                 .Select(e => (DateOnly?)e.EnrolledOn).SingleOrDefaultAsync(cancellationToken),
         };
         db.Contacts.Add(contact);

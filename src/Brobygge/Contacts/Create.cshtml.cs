@@ -5,7 +5,6 @@ using Brobygge.Identity;
 using Brobygge.Localization;
 using Brobygge.Participants;
 using Brobygge.Projects;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -13,7 +12,6 @@ using Microsoft.Extensions.Localization;
 namespace Brobygge.Contacts;
 
 /// <summary>Registers a person met through outreach, with the contact: when, where, in which language, by whom.</summary>
-[Authorize(Roles = Roles.ParticipantEditors)]
 public sealed class CreateModel(BrobyggeDb db, IdentityNumberProtector protector, IStringLocalizer<SharedResource> t, TimeProvider time) : FormPage(t, time)
 {
     [BindProperty] public ParticipantInput Input { get; set; } = new();

@@ -13,7 +13,9 @@ public sealed class IndexModel(BrobyggeDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
         => Rows = await db.Contacts.AsNoTracking()
-            .Where(c => !db.Enrolments.IgnoreQueryFilters().Any(e => e.PersonId == c.PersonId && e.ProjectId == c.ProjectId))
+            // The contact knows when its person was enrolled; ignoring the enrolments' filter here would lift the
+            // contacts' filter for the whole query and show every organisation's contacts.
+            .Where(c => c.EnrolledOn == null)
             .OrderByDescending(c => c.ContactedOn)
             .Select(c => new Row(c.PersonId, c.Person!.FirstName + " " + c.Person.LastName, c.ContactedOn, c.Language,
                 db.Users.Where(u => u.Id == c.BridgeBuilderId).Select(u => u.DisplayName).FirstOrDefault()))

@@ -24,7 +24,7 @@ namespace Brobygge.Data;
 /// (<see cref="SqliteBrobyggeDb"/>, <see cref="PostgresBrobyggeDb"/>). The query filters apply the
 /// <see cref="AccessScope"/> to every query, so no page or endpoint repeats an access rule.
 /// </summary>
-public abstract class BrobyggeDb(DbContextOptions options, CurrentAccess access)
+public abstract partial class BrobyggeDb(DbContextOptions options, CurrentAccess access)
     : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public AccessScope Scope => access.Scope;
@@ -49,13 +49,6 @@ public abstract class BrobyggeDb(DbContextOptions options, CurrentAccess access)
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    // The query filters read these per query, so one cached model serves every user.
-    private bool ScopeIsSystem => Scope.IsSystem;
-    private Guid ScopeOrganisationId => Scope.OrganisationId;
-    private Guid ScopeUserId => Scope.UserId;
-    private bool ScopeSeesProjects => Scope.SeesProjectParticipants;
-    private bool ScopeSeesAssigned => Scope.SeesAssignedParticipants;
-
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name: readable in SQL and safe when a value is added in the middle.
@@ -77,7 +70,6 @@ public abstract class BrobyggeDb(DbContextOptions options, CurrentAccess access)
         {
             organisation.Property(o => o.Name).HasMaxLength(200);
             organisation.HasIndex(o => o.Name).IsUnique();
-            organisation.HasQueryFilter(o => ScopeIsSystem || o.Id == ScopeOrganisationId);
         });
 
         builder.Entity<Project>(project =>
@@ -88,19 +80,19 @@ public abstract class BrobyggeDb(DbContextOptions options, CurrentAccess access)
             project.HasMany(p => p.Goals).WithOne().HasForeignKey(g => g.ProjectId);
             project.HasMany(p => p.Partners).WithOne().HasForeignKey(p => p.ProjectId);
             project.HasMany(p => p.Members).WithOne().HasForeignKey(m => m.ProjectId);
-            TenantOwned(project);
+            project.HasIndex(p => p.OrganisationId);
         });
         builder.Entity<Goal>(goal =>
         {
             goal.HasIndex(g => new { g.ProjectId, g.Indicator, g.Gender }).IsUnique();
-            TenantOwned(goal);
+            goal.HasIndex(g => g.OrganisationId);
         });
-        TenantOwned(builder.Entity<ProjectPartner>());
+        builder.Entity<ProjectPartner>().HasIndex(p => p.OrganisationId);
         builder.Entity<ProjectMember>(member =>
         {
             member.HasIndex(m => new { m.ProjectId, m.UserId }).IsUnique();
             member.HasOne<User>().WithMany().HasForeignKey(m => m.UserId);
-            TenantOwned(member);
+            member.HasIndex(m => m.OrganisationId);
         });
 
         builder.Entity<Person>(person =>
@@ -113,10 +105,6 @@ public abstract class BrobyggeDb(DbContextOptions options, CurrentAccess access)
             person.HasMany(p => p.Enrolments).WithOne(e => e.Person).HasForeignKey(e => e.PersonId);
             person.Ignore(p => p.FullName);
             Versioned(person);
-            // A person is visible through a visible enrolment or a visible contact, nothing else: handing a
-            // participant over ends access.
-            person.HasQueryFilter(p => ScopeIsSystem || (p.OrganisationId == ScopeOrganisationId
-                && (Enrolments.Any(e => e.PersonId == p.Id) || Contacts.Any(c => c.PersonId == p.Id))));
         });
 
         builder.Entity<Contact>(contact =>
@@ -127,14 +115,6 @@ public abstract class BrobyggeDb(DbContextOptions options, CurrentAccess access)
             contact.HasOne(c => c.Person).WithMany().HasForeignKey(c => c.PersonId);
             contact.HasOne<Project>().WithMany().HasForeignKey(c => c.ProjectId);
             Versioned(contact);
-            // Until the person is enrolled, the project's coaches and bridge-builders (the contact waits to be picked up);
-            // from then on the enrolment's assignments decide. Always: the project's managers, and anyone who sees the person's enrolment in the same
-            // project. (Must not read Persons: theirs reads this.)
-            contact.HasQueryFilter(c => ScopeIsSystem || (c.OrganisationId == ScopeOrganisationId
-                && ((ScopeSeesAssigned && c.EnrolledOn == null && (c.BridgeBuilderId == ScopeUserId || c.RegisteredById == ScopeUserId
-                        || ProjectMembers.Any(m => m.ProjectId == c.ProjectId && m.UserId == ScopeUserId)))
-                    || (ScopeSeesProjects && ProjectMembers.Any(m => m.ProjectId == c.ProjectId && m.UserId == ScopeUserId))
-                    || Enrolments.Any(e => e.PersonId == c.PersonId && e.ProjectId == c.ProjectId))));
         });
 
         builder.Entity<Enrolment>(enrolment =>
@@ -149,37 +129,29 @@ public abstract class BrobyggeDb(DbContextOptions options, CurrentAccess access)
             enrolment.HasMany(e => e.Outcomes).WithOne(o => o.Enrolment).HasForeignKey(o => o.EnrolmentId);
             enrolment.HasMany(e => e.FollowUps).WithOne(f => f.Enrolment).HasForeignKey(f => f.EnrolmentId);
             Versioned(enrolment);
-            enrolment.HasQueryFilter(e => ScopeIsSystem || (e.OrganisationId == ScopeOrganisationId
-                && ((ScopeSeesProjects && ProjectMembers.Any(m => m.ProjectId == e.ProjectId && m.UserId == ScopeUserId))
-                    || (ScopeSeesAssigned && e.Assignments.Any(a => a.StaffId == ScopeUserId && a.EndedOn == null)))));
         });
 
         builder.Entity<Assignment>(assignment =>
         {
             assignment.HasIndex(a => new { a.StaffId, a.EndedOn });
             assignment.HasOne(a => a.Staff).WithMany().HasForeignKey(a => a.StaffId);
-            // Tenant only: the enrolment filter reads assignments, so this one must not read enrolments.
-            TenantOwned(assignment);
+            assignment.HasIndex(a => a.OrganisationId);
         });
 
-        // Records of a participant are visible exactly when their enrolment is.
         builder.Entity<Activity>(activity =>
         {
             activity.HasIndex(a => new { a.EnrolmentId, a.OccurredOn });
             Versioned(activity);
-            activity.HasQueryFilter(a => Enrolments.Any(e => e.Id == a.EnrolmentId));
         });
         builder.Entity<Outcome>(outcome =>
         {
             outcome.HasIndex(o => new { o.EnrolmentId, o.StartedOn });
             Versioned(outcome);
-            outcome.HasQueryFilter(o => Enrolments.Any(e => e.Id == o.EnrolmentId));
         });
         builder.Entity<FollowUp>(followUp =>
         {
             followUp.HasIndex(f => new { f.OrganisationId, f.RecordedOn, f.DueOn });
             Versioned(followUp);
-            followUp.HasQueryFilter(f => Enrolments.Any(e => e.Id == f.EnrolmentId));
         });
         builder.Entity<Mapping>(mapping =>
         {
@@ -189,7 +161,6 @@ public abstract class BrobyggeDb(DbContextOptions options, CurrentAccess access)
             mapping.OwnsMany(m => m.Experience, owned => owned.ToJson());
             mapping.OwnsMany(m => m.Languages, owned => owned.ToJson());
             mapping.OwnsMany(m => m.Skills, owned => owned.ToJson());
-            mapping.HasQueryFilter(m => Enrolments.Any(e => e.Id == m.EnrolmentId));
         });
         builder.Entity<PlanStep>(step =>
         {
@@ -198,7 +169,6 @@ public abstract class BrobyggeDb(DbContextOptions options, CurrentAccess access)
             step.HasIndex(s => new { s.EnrolmentId, s.DueOn });
             step.HasOne(s => s.Enrolment).WithMany().HasForeignKey(s => s.EnrolmentId);
             Versioned(step);
-            step.HasQueryFilter(s => Enrolments.Any(e => e.Id == s.EnrolmentId));
         });
         builder.Entity<TaxonomyConcept>(concept =>
         {
@@ -215,7 +185,6 @@ public abstract class BrobyggeDb(DbContextOptions options, CurrentAccess access)
         {
             consent.HasIndex(c => new { c.PersonId, c.Purpose });
             consent.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId);
-            consent.HasQueryFilter(c => Persons.Any(p => p.Id == c.PersonId));
         });
 
         builder.Entity<AuditEvent>(audit =>
@@ -224,23 +193,18 @@ public abstract class BrobyggeDb(DbContextOptions options, CurrentAccess access)
             audit.Property(a => a.Source).HasMaxLength(60);
             audit.HasIndex(a => new { a.OrganisationId, a.EntityId });
             audit.HasIndex(a => new { a.OrganisationId, a.At });
-            TenantOwned(audit);
+            audit.HasIndex(a => a.OrganisationId);
         });
 
         builder.Entity<AppSecret>().HasKey(s => s.Name);
+
+        ApplyAccessFilters(builder);
 
         // Our ids are made in code (version 7 GUIDs), so a new record found through a navigation is
         // inserted, not mistaken for an existing one to update.
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => e.ClrType.Namespace?.StartsWith("Brobygge.", StringComparison.Ordinal) == true && e.ClrType != typeof(User)))
             if (entity.FindProperty("Id") is { } id && id.ClrType == typeof(Guid))
                 id.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
-    }
-
-    private void TenantOwned<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> entity)
-        where T : class, ITenantOwned
-    {
-        entity.HasIndex(e => e.OrganisationId);
-        entity.HasQueryFilter(e => ScopeIsSystem || e.OrganisationId == ScopeOrganisationId);
     }
 
     private static void Versioned<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> entity)

@@ -1,8 +1,6 @@
 using Brobygge.Data;
 using Brobygge.Forms;
-using Brobygge.Identity;
 using Brobygge.Localization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -10,7 +8,6 @@ using Microsoft.Extensions.Localization;
 namespace Brobygge.Enrolments;
 
 /// <summary>Assigns a coach and a bridge-builder, with suggestions by shared language and caseload.</summary>
-[Authorize(Roles = Roles.ParticipantEditors)]
 public sealed class AssignModel(BrobyggeDb db, IStringLocalizer<SharedResource> t, TimeProvider time) : FormPage(t, time)
 {
     [BindProperty] public AssignInput Input { get; set; } = new();

@@ -1,10 +1,8 @@
 using Brobygge.Data;
 using Brobygge.Projects;
 using Brobygge.Forms;
-using Brobygge.Identity;
 using Brobygge.Localization;
 using Brobygge.Participants;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -12,7 +10,6 @@ using Microsoft.Extensions.Localization;
 namespace Brobygge.Enrolments;
 
 /// <summary>Enrols a contact (or re-enrols a former participant) in one of the user's projects.</summary>
-[Authorize(Roles = Roles.ParticipantEditors)]
 public sealed class CreateModel(BrobyggeDb db, IStringLocalizer<SharedResource> t, TimeProvider time) : FormPage(t, time)
 {
     [BindProperty] public EnrolInput Input { get; set; } = new();

@@ -17,14 +17,14 @@ public static class EnrolmentMilestones
     public static async Task RefreshAsync(BrobyggeDb db, IReadOnlyCollection<Guid> enrolmentIds, CancellationToken cancellationToken)
     {
         // Filters are ignored: the caller changed these records, so it was allowed to see them.
-        var activities = db.Activities.IgnoreQueryFilters();
-        var outcomes = db.Outcomes.IgnoreQueryFilters();
-        var sixMonthFollowUps = db.FollowUps.IgnoreQueryFilters()
+        var activities = db.BeyondAccess<Activity>();
+        var outcomes = db.BeyondAccess<Outcome>();
+        var sixMonthFollowUps = db.BeyondAccess<FollowUp>()
             .Where(f => f.Kind == FollowUpKind.SixMonths && f.RecordedOn != null);
-        var mappings = db.Mappings.IgnoreQueryFilters();
+        var mappings = db.BeyondAccess<Mapping>();
         var ids = enrolmentIds.ToList();
 
-        await db.Enrolments.IgnoreQueryFilters()
+        await db.BeyondAccess<Enrolment>()
             .Where(e => ids.Contains(e.Id))
             .ExecuteUpdateAsync(set => set
                 .SetProperty(e => e.MappedOn, e => mappings.Where(m => m.EnrolmentId == e.Id).Min(m => (DateOnly?)m.MappedOn))

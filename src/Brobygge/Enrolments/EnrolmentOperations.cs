@@ -1,3 +1,4 @@
+using Brobygge.Contacts;
 using Brobygge.Data;
 using Brobygge.Identity;
 using Brobygge.Participants;
@@ -35,7 +36,7 @@ public static class EnrolmentOperations
         var check = await CheckAsync(db, person, input, today, problems, cancellationToken);
         if (check is not var (project, existing))
             return null;
-        var contacts = await db.Contacts.IgnoreQueryFilters()
+        var contacts = await db.BeyondAccess<Contact>()
             .Where(c => c.PersonId == person.Id && c.ProjectId == project.Id && c.EnrolledOn == null).ToListAsync(cancellationToken);
         foreach (var contact in contacts)
             contact.EnrolledOn = input.EnrolledOn;
@@ -54,7 +55,7 @@ public static class EnrolmentOperations
             OrganisationId = person.OrganisationId, ProjectId = project.Id, PersonId = person.Id,
             Reference = reference ?? await NextReferenceAsync(db, project, cancellationToken),
             EnrolledOn = input.EnrolledOn!.Value, StatusAtEntry = input.StatusAtEntry!.Value,
-            ContactedOn = await db.Contacts.IgnoreQueryFilters().Where(c => c.PersonId == person.Id && c.ProjectId == project.Id)
+            ContactedOn = await db.BeyondAccess<Contact>().Where(c => c.PersonId == person.Id && c.ProjectId == project.Id)
                 .MinAsync(c => (DateOnly?)c.ContactedOn, cancellationToken),
         };
         db.Enrolments.Add(enrolment);
@@ -91,7 +92,7 @@ public static class EnrolmentOperations
             return null;
 
         // Checked across access filters: someone else's enrolment still blocks a duplicate.
-        var existing = await db.Enrolments.IgnoreQueryFilters().Include(e => e.FollowUps)
+        var existing = await db.BeyondAccess<Enrolment>().Include(e => e.FollowUps)
             .SingleOrDefaultAsync(e => e.ProjectId == project.Id && e.PersonId == person.Id, cancellationToken);
         if (existing is { ExitedOn: null })
             problems.Add(nameof(input.ProjectId), "The person is already enrolled in this project.");
@@ -100,7 +101,7 @@ public static class EnrolmentOperations
         else if (existing is not null && input.EnrolledOn < existing.ExitedOn)
             problems.Add(nameof(input.EnrolledOn), "A re-entry cannot be dated before the last exit.");
         else if (existing is null && reference is not null
-            && await db.Enrolments.IgnoreQueryFilters().AnyAsync(e => e.ProjectId == project.Id && e.Reference == reference, cancellationToken))
+            && await db.BeyondAccess<Enrolment>().AnyAsync(e => e.ProjectId == project.Id && e.Reference == reference, cancellationToken))
             problems.Add(nameof(input.Reference), "Another participant in the project already has this reference.");
         return problems.Any ? null : (project, existing);
     }
@@ -157,7 +158,7 @@ public static class EnrolmentOperations
     /// <summary>P-0001, P-0002, … after the highest number the project has used.</summary>
     private static async Task<string> NextReferenceAsync(BrobyggeDb db, Project project, CancellationToken cancellationToken)
     {
-        var used = await db.Enrolments.IgnoreQueryFilters().Where(e => e.ProjectId == project.Id && e.Reference.StartsWith("P-"))
+        var used = await db.BeyondAccess<Enrolment>().Where(e => e.ProjectId == project.Id && e.Reference.StartsWith("P-"))
             .Select(e => e.Reference).ToListAsync(cancellationToken);
         var highest = used.Select(r => int.TryParse(r.AsSpan(2), out var n) ? n : 0).DefaultIfEmpty(0).Max();
         return $"P-{highest + 1:0000}";

@@ -43,7 +43,7 @@ public static class EnrolmentsApi
         var person = await db.Persons.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken)
             ?? throw new NotFoundException("The participant");
         // Only to answer 200 rather than 201 for a re-entry; EnrolAsync decides what happens.
-        var reEntry = input.ProjectId is { } projectId && await db.Enrolments.IgnoreQueryFilters()
+        var reEntry = input.ProjectId is { } projectId && await db.BeyondAccess<Enrolment>()
             .AnyAsync(e => e.OrganisationId == person.OrganisationId && e.ProjectId == projectId && e.PersonId == person.Id, cancellationToken);
         var problems = new Problems();
         var enrolment = await EnrolmentOperations.EnrolAsync(db, person, input, time.Today(), problems, cancellationToken);

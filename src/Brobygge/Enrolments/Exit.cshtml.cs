@@ -1,13 +1,10 @@
 using Brobygge.Data;
 using Brobygge.Forms;
-using Brobygge.Identity;
 using Brobygge.Localization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Localization;
 
 namespace Brobygge.Enrolments;
 
-[Authorize(Roles = Roles.ParticipantEditors)]
 public sealed class ExitModel(BrobyggeDb db, IStringLocalizer<SharedResource> t, TimeProvider time)
     : EnrolmentFormPage<ExitInput>(db, t, time)
 {

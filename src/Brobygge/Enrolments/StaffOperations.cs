@@ -33,7 +33,7 @@ public static class StaffOperations
             {
                 u.Id, u.DisplayName, u.Languages,
                 // Caseloads count across access filters: a coach's load is not the viewer's business, but its size is.
-                Caseload = db.Assignments.IgnoreQueryFilters().Count(a => a.StaffId == u.Id && a.Role == role && a.EndedOn == null && a.Enrolment!.ExitedOn == null),
+                Caseload = db.BeyondAccess<Assignment>().Count(a => a.StaffId == u.Id && a.Role == role && a.EndedOn == null && a.Enrolment!.ExitedOn == null),
             })
             .ToListAsync(cancellationToken);
         return staff

@@ -1,16 +1,13 @@
 using Brobygge.Data;
 using Brobygge.Enrolments;
 using Brobygge.Forms;
-using Brobygge.Identity;
 using Brobygge.Localization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Brobygge.FollowUps;
 
-[Authorize(Roles = Roles.ParticipantEditors)]
 public sealed class RecordModel(BrobyggeDb db, IStringLocalizer<SharedResource> t, TimeProvider time) : FormPage(t, time)
 {
     [BindProperty] public FollowUpInput Input { get; set; } = new();

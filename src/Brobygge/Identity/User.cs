@@ -27,9 +27,6 @@ public static class Roles
     public static readonly IReadOnlyList<string> All =
         [ProjectManager, Coach, BridgeBuilder, EmployerLiaison, PartnerLiaison, Evaluator, Administrator];
 
-    /// <summary>Roles that may register and edit participants.</summary>
-    public const string ParticipantEditors = ProjectManager + "," + Coach + "," + BridgeBuilder;
-
     /// <summary>Accepts the role name in any case, or its kebab/snake form (project-manager).</summary>
     public static string? Find(string name)
     {

@@ -1,7 +1,5 @@
 using Brobygge.Auditing;
 using Brobygge.Data;
-using Brobygge.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 namespace Brobygge.Mappings;
 
 /// <summary>Every mapping version of an enrolment, newest first, each with what changed since the one before.</summary>
-[Authorize(Roles = Roles.ParticipantEditors)]
 public sealed class HistoryModel(BrobyggeDb db) : PageModel
 {
     public MappedEnrolment? Enrolment { get; private set; }

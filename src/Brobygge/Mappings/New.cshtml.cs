@@ -1,8 +1,6 @@
 using Brobygge.Auditing;
 using Brobygge.Data;
-using Brobygge.Identity;
 using Brobygge.Localization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +13,6 @@ namespace Brobygge.Mappings;
 /// version: it adds number N+1 after the version N the form was filled from. If someone else added a version in the
 /// meantime, nothing is saved; their version is shown and the user's entries stay in the form.
 /// </summary>
-[Authorize(Roles = Roles.ParticipantEditors)]
 public sealed class NewModel(BrobyggeDb db, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty] public MappingInput Input { get; set; } = new();

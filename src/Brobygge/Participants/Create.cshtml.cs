@@ -2,7 +2,6 @@ using Brobygge.Data;
 using Brobygge.Enrolments;
 using Brobygge.Identity;
 using Brobygge.Projects;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Brobygge.Localization;
@@ -13,7 +12,6 @@ namespace Brobygge.Participants;
 
 /// <summary>Registers a person and enrols them in one of the user's projects; a coach or bridge-builder
 /// who registers someone is assigned to them, so the new participant is on their caseload at once.</summary>
-[Authorize(Roles = Roles.ParticipantEditors)]
 public sealed class CreateModel(BrobyggeDb db, IdentityNumberProtector protector, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty] public ParticipantInput Input { get; set; } = new();

@@ -1,6 +1,5 @@
 using Brobygge.Data;
 using Brobygge.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Brobygge.Localization;
@@ -11,7 +10,6 @@ namespace Brobygge.Participants;
 
 /// <summary>Edits a person. The version read with the form guards the save: if someone saved in between,
 /// nothing is overwritten and their version is shown.</summary>
-[Authorize(Roles = Roles.ParticipantEditors)]
 public sealed class EditModel(BrobyggeDb db, IdentityNumberProtector protector, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty] public ParticipantInput Input { get; set; } = new();

@@ -81,7 +81,7 @@ public sealed class ParticipantInput
             // The blind index finds the person without decrypting anyone; it ignores access filters so that
             // a duplicate someone else registered is still refused.
             var index = await protector.IndexAsync(unique, cancellationToken);
-            if (await db.Persons.IgnoreQueryFilters().AnyAsync(p => p.OrganisationId == db.Scope.OrganisationId && p.IdentityNumberIndex == index && p.Id != personId, cancellationToken))
+            if (await db.BeyondAccess<Person>().AnyAsync(p => p.OrganisationId == db.Scope.OrganisationId && p.IdentityNumberIndex == index && p.Id != personId, cancellationToken))
                 addError(prefix + nameof(IdentityNumber), "A person with this identity number is already registered.");
         }
         return number;

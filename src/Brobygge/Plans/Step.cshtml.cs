@@ -1,9 +1,7 @@
 using Brobygge.Data;
 using Brobygge.Enrolments;
 using Brobygge.Forms;
-using Brobygge.Identity;
 using Brobygge.Localization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -11,7 +9,6 @@ using Microsoft.Extensions.Localization;
 namespace Brobygge.Plans;
 
 /// <summary>Adds a step to the individual plan, or edits one (its status as it moves along).</summary>
-[Authorize(Roles = Roles.ParticipantEditors)]
 public sealed class StepModel(BrobyggeDb db, IStringLocalizer<SharedResource> t, TimeProvider time) : FormPage(t, time)
 {
     [BindProperty] public PlanStepInput Input { get; set; } = new();

@@ -1,3 +1,4 @@
+using Brobygge.Identity;
 using System.Globalization;
 using System.Text;
 using Brobygge.Data;
@@ -22,7 +23,7 @@ public static class TaxonomySearch
     {
         endpoints.MapGet("/taxonomy/search", async (string? type, string? q, BrobyggeDb db, CancellationToken cancellationToken)
                 => TypedResults.Ok(await SearchAsync(db, type ?? "", q ?? "", cancellationToken)))
-            .RequireAuthorization();
+            .RequireAuthorization(AccessPolicies.SignedIn);
         return endpoints;
     }
 

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+
+namespace Brobygge.Identity;
+
+/// <summary>
+/// Which roles each page and endpoint is for. The query filters decide which records a user sees; these
+/// policies decide which surfaces a role may reach at all, so widening a filter later (partners' consented
+/// sharing) never opens a staff page to a partner. A page or endpoint that declares nothing is refused.
+/// </summary>
+public static class AccessPolicies
+{
+    /// <summary>Participants' records, on the pages: the roles that work with participants.</summary>
+    public const string ParticipantStaff = "ParticipantStaff";
+
+    /// <summary>Participants' records through the API: the same roles, with a bearer token only.</summary>
+    public const string ApiParticipantStaff = "ApiParticipantStaff";
+
+    /// <summary>Any signed-in user: the start page, logging out, pick-list searches.</summary>
+    public const string SignedIn = "SignedIn";
+
+    /// <summary>Roles that work with participants' records (PRODUCT.md, "Who uses it").</summary>
+    public static readonly string[] ParticipantRoles = [Roles.ProjectManager, Roles.Coach, Roles.BridgeBuilder];
+
+    /// <summary>The page folders that show or change participants' records.</summary>
+    public static readonly string[] ParticipantFolders =
+        ["/Participants", "/Contacts", "/Enrolments", "/Mappings", "/Plans", "/Activities", "/Outcomes", "/FollowUps"];
+
+    public static IServiceCollection AddBrobyggeAccessPolicies(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ParticipantStaff, policy => policy.RequireRole(ParticipantRoles))
+            .AddPolicy(ApiParticipantStaff, policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(ParticipantRoles))
+            .AddPolicy(SignedIn, policy => policy.RequireAuthenticatedUser())
+            // Fail closed: an endpoint that names neither a policy nor anonymous access is refused to everyone.
+            // A request that matched no endpoint passes on, to be answered 404.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder()
+                .RequireAssertion(context => context.Resource is HttpContext http && http.GetEndpoint() is null)
+                .Build());
+        return services;
+    }
+
+    /// <summary>The pages' access, folder by folder; a new page outside these folders is refused until it is listed.</summary>
+    public static PageConventionCollection AddBrobyggePageAccess(this PageConventionCollection conventions)
+    {
+        foreach (var folder in ParticipantFolders)
+            conventions.AuthorizeFolder(folder, ParticipantStaff);
+        return conventions
+            .AuthorizePage("/Index", SignedIn)
+            .AuthorizePage("/Identity/Logout", SignedIn)
+            .AuthorizePage("/Identity/AccessDenied", SignedIn)
+            .AllowAnonymousToPage("/Identity/Login")
+            .AllowAnonymousToPage("/Error");
+    }
+}
