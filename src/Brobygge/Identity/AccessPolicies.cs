@@ -33,10 +33,10 @@ public static class AccessPolicies
             .AddPolicy(ParticipantStaff, policy => policy.RequireRole(ParticipantRoles))
             .AddPolicy(ApiParticipantStaff, policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(ParticipantRoles))
             .AddPolicy(SignedIn, policy => policy.RequireAuthenticatedUser())
-            // Fail closed: an endpoint that names neither a policy nor anonymous access is refused to everyone.
-            // A request that matched no endpoint passes on, to be answered 404.
+            // Fail closed: a route that names neither a policy nor anonymous access is refused to everyone. A request
+            // that matched no route (or routing's own 404, 405 and 415 answers, which are no routes) passes on.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder()
-                .RequireAssertion(context => context.Resource is HttpContext http && http.GetEndpoint() is null)
+                .RequireAssertion(context => context.Resource is HttpContext http && http.GetEndpoint() is not RouteEndpoint)
                 .Build());
         return services;
     }

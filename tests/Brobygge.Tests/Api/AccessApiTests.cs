@@ -3,6 +3,7 @@ using Brobygge.Activities;
 using Brobygge.Api;
 using Brobygge.Contacts;
 using Brobygge.FollowUps;
+using Brobygge.Mappings;
 using Brobygge.Identity;
 using Brobygge.Outcomes;
 using Brobygge.Plans;
@@ -27,7 +28,7 @@ public abstract class AccessApiTests<TApp>(TApp app) : IClassFixture<TApp> where
         return app;
     }
 
-    private sealed record Records(Guid PersonId, Guid EnrolmentId, Guid ContactId, Guid ActivityId, Guid PlanStepId, Guid OutcomeId, Guid FollowUpId);
+    private sealed record Records(Guid PersonId, Guid EnrolmentId, Guid ContactId, Guid ActivityId, Guid PlanStepId, Guid OutcomeId, Guid FollowUpId, Guid MappingId);
 
     /// <summary>A participant of the coach with one record of every kind.</summary>
     private async Task<Records> ParticipantWithRecordsAsync(Project project, User coach)
@@ -41,9 +42,10 @@ public abstract class AccessApiTests<TApp>(TApp app) : IClassFixture<TApp> where
             var step = new PlanStep { OrganisationId = organisation, EnrolmentId = enrolment.Id, Title = "CV" };
             var outcome = new Outcome { OrganisationId = organisation, EnrolmentId = enrolment.Id, Kind = OutcomeKind.Studies, StudiesType = StudiesType.Sfi, StartedOn = new DateOnly(2025, 4, 1) };
             var followUp = new FollowUp { OrganisationId = organisation, EnrolmentId = enrolment.Id, Kind = FollowUpKind.OnDemand, DueOn = new DateOnly(2025, 8, 1) };
-            db.AddRange(contact, activity, step, outcome, followUp);
+            var mapping = new Mapping { OrganisationId = organisation, EnrolmentId = enrolment.Id, Number = 1, MappedOn = new DateOnly(2025, 3, 3) };
+            db.AddRange(contact, activity, step, outcome, followUp, mapping);
             await db.SaveChangesAsync();
-            return new Records(enrolment.PersonId, enrolment.Id, contact.Id, activity.Id, step.Id, outcome.Id, followUp.Id);
+            return new Records(enrolment.PersonId, enrolment.Id, contact.Id, activity.Id, step.Id, outcome.Id, followUp.Id, mapping.Id);
         });
     }
 
@@ -62,6 +64,9 @@ public abstract class AccessApiTests<TApp>(TApp app) : IClassFixture<TApp> where
             (HttpMethod.Post, $"/api/v1/enrolments/{r.EnrolmentId}/exit", new { exitedOn = "2025-08-01", reason = "Completed", version }),
             (HttpMethod.Get, $"/api/v1/enrolments/{r.EnrolmentId}/assignment-suggestions?role=Coach", null),
             (HttpMethod.Post, $"/api/v1/enrolments/{r.EnrolmentId}/assignments", new { staffId, role = "Coach" }),
+            (HttpMethod.Get, $"/api/v1/enrolments/{r.EnrolmentId}/mappings", null),
+            (HttpMethod.Post, $"/api/v1/enrolments/{r.EnrolmentId}/mappings", new { basedOn = 1, mapping = new { mappedOn = "2025-03-10" } }),
+            (HttpMethod.Get, $"/api/v1/mappings/{r.MappingId}", null),
             (HttpMethod.Get, $"/api/v1/enrolments/{r.EnrolmentId}/plan-steps", null),
             (HttpMethod.Post, $"/api/v1/enrolments/{r.EnrolmentId}/plan-steps", new { title = "Mitt steg" }),
             (HttpMethod.Get, $"/api/v1/plan-steps/{r.PlanStepId}", null),
@@ -143,7 +148,7 @@ public abstract class AccessApiTests<TApp>(TApp app) : IClassFixture<TApp> where
     }
 
     [Fact]
-    public async Task An_evaluator_gets_403_on_every_write_and_empty_lists_on_reads()
+    public async Task An_evaluator_gets_403_on_every_read_and_write()
     {
         _app.Clock.Now = new DateTimeOffset(2025, 9, 1, 9, 0, 0, TimeSpan.Zero);
         var project = await _app.CreateProjectAsync();
@@ -152,23 +157,21 @@ public abstract class AccessApiTests<TApp>(TApp app) : IClassFixture<TApp> where
         var evaluator = await _app.ApiClientAsync(await _app.CreateUserAsync(Roles.Evaluator, project));
         var before = await SnapshotAsync(project.OrganisationId);
 
-        var writes = EveryIdEndpoint(records, project.Id, coach.Id).Where(e => e.Method != HttpMethod.Get)
+        var requests = EveryIdEndpoint(records, project.Id, coach.Id)
+            .Append((HttpMethod.Get, "/api/v1/participants", null))
+            .Append((HttpMethod.Get, "/api/v1/contacts", null))
             .Append((HttpMethod.Post, "/api/v1/contacts", new
             {
                 person = new { firstName = "Amal", lastName = "Omar", gender = "Woman", birthDate = "1990-05-17" },
                 projectId = project.Id, contactedOn = "2025-08-01",
             }));
-        foreach (var (method, url, body) in writes)
+        foreach (var (method, url, body) in requests)
         {
             var response = await SendAsync(evaluator, method, url, body);
             Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{method} {url}: {(int)response.StatusCode}");
             await response.ProblemAsync(HttpStatusCode.Forbidden);
         }
 
-        Assert.Empty((await (await evaluator.GetAsync("/api/v1/participants")).ReadAsync<ListPage<ParticipantSummary>>()).Items);
-        Assert.Empty((await (await evaluator.GetAsync("/api/v1/contacts")).ReadAsync<ListPage<ContactResponse>>()).Items);
-        await (await evaluator.GetAsync($"/api/v1/participants/{records.PersonId}")).ProblemAsync(HttpStatusCode.NotFound);
-        await (await evaluator.GetAsync($"/api/v1/enrolments/{records.EnrolmentId}/activities")).ProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(before, await SnapshotAsync(project.OrganisationId));
     }
 
