@@ -41,10 +41,13 @@ public static class KeyProtection
     /// <summary>
     /// Encrypts the key-ring entries that a version before the key-encryption key stored in clear (they carry
     /// Data Protection's <c>requiresEncryption</c> mark), in place, so the keys and everything protected with them
-    /// keep working. Runs with <c>migrate</c> and the embedded database's start.
+    /// keep working; and refuses a key ring encrypted with another key-encryption key, which Data Protection would
+    /// silently replace with new keys, leaving every stored identity number unreadable. Runs with <c>migrate</c>
+    /// and the embedded database's start.
     /// </summary>
     public static async Task<int> EncryptStoredKeysAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
+        var configured = services.GetRequiredService<KeyEncryptionKey>();
         var encryptor = services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlEncryptor
             ?? throw new InvalidOperationException("Data Protection has no key encryptor: call AddBrobyggeDataProtection.");
         await using var scope = services.CreateSystemScope();
@@ -55,11 +58,16 @@ public static class KeyProtection
             if (entry.Xml is null)
                 continue;
             var key = XElement.Parse(entry.Xml);
-            var secrets = key.Descendants().Where(e => (bool?)e.Attribute(DataProtection + "requiresEncryption") == true).ToList();
+            if (key.Descendants("encryptedKey").Select(e => (string?)e.Attribute("keyEncryptionKey")).FirstOrDefault(id => id is not null && id != configured.Id) is { } other)
+                throw new CommandLineException(
+                    $"The Data Protection keys in this database are encrypted with the key-encryption key {other}, but the configured one "
+                    + $"({KeySetting}, {KeyFileSetting} or the embedded database's data/brobygge.key) is {configured.Id}. Configure the key "
+                    + "this database was encrypted with: with another, its identity numbers cannot be read.");
+            var secrets = key.Descendants().Where(RequiresEncryption).Where(e => !e.Ancestors().Any(RequiresEncryption)).ToList();
             if (secrets.Count == 0)
                 continue;
             // The same shape Data Protection writes for a key it encrypts itself, so it reads these alike.
-            foreach (var secret in secrets.Where(s => s.Parent is not null))
+            foreach (var secret in secrets)
             {
                 var info = encryptor.Encrypt(new XElement(secret));
                 secret.ReplaceWith(new XElement(DataProtection + "encryptedSecret",
@@ -77,6 +85,8 @@ public static class KeyProtection
         await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? "VACUUM FULL \"DataProtectionKeys\"" : "VACUUM", cancellationToken);
         return encrypted;
     }
+
+    private static bool RequiresEncryption(XElement element) => (bool?)element.Attribute(DataProtection + "requiresEncryption") == true;
 }
 
 /// <summary>

@@ -259,15 +259,62 @@ public sealed class KeyEncryptionKeyRequirementTests
         Assert.Contains(second.Log, entry => entry.Message.Contains($"encrypted with the key in {keyFile}", StringComparison.Ordinal));
         Assert.DoesNotContain(second.Log, entry => entry.Message.StartsWith("Made a key-encryption key", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_database_whose_keys_another_key_encryption_key_encrypted_refuses_to_start_and_keeps_its_key_ring()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("brobygge-keys-").FullName, "brobygge.db");
+        var connectionString = $"Data Source={file};Pooling=false";
+        using (var first = new KeyApp(DatabaseProvider.Sqlite, connectionString, KeyProtectionTests.NewKeyEncryptionKey()))
+            first.Services.GetRequiredService<IdentityNumberProtector>().Protect(PersonalIdentityNumber.Parse("198010229238", new DateOnly(2026, 1, 1)));
+        var keyRing = KeyRing(connectionString);
+
+        using var second = new KeyApp(DatabaseProvider.Sqlite, connectionString, KeyProtectionTests.NewKeyEncryptionKey());
+        var refusal = Assert.ThrowsAny<Exception>(() => second.Services);
+
+        Assert.Contains("encrypted with the key-encryption key", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("Privacy:KeyEncryptionKey", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(keyRing, KeyRing(connectionString));
+    }
+
+    [Fact]
+    public async Task A_configured_blind_index_key_is_used_and_none_is_kept_in_the_database()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("brobygge-keys-").FullName, "brobygge.db");
+        var indexKey = RandomNumberGenerator.GetBytes(32);
+        await using var app = new KeyApp(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=false", KeyProtectionTests.NewKeyEncryptionKey(), blindIndexKey: Convert.ToBase64String(indexKey));
+        var number = PersonalIdentityNumber.Parse("198010229238", new DateOnly(2026, 1, 1));
+
+        var index = await app.Services.GetRequiredService<IdentityNumberProtector>().IndexAsync(number);
+
+        Assert.Equal(Convert.ToHexString(HMACSHA256.HashData(indexKey, Encoding.ASCII.GetBytes(number.Value))), index);
+        await using var scope = app.Services.CreateSystemScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<BrobyggeDb>().AppSecrets.CountAsync());
+    }
+
+    private static List<string> KeyRing(string connectionString)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"Xml\" FROM \"DataProtectionKeys\" ORDER BY \"Id\"";
+        using var reader = command.ExecuteReader();
+        var entries = new List<string>();
+        while (reader.Read())
+            entries.Add(reader.GetString(0));
+        return entries;
+    }
 }
 
 /// <summary>The program with only the settings a test names: no connection string means the embedded default.</summary>
-internal sealed class KeyApp(DatabaseProvider provider, string? connectionString, string? keyEncryptionKey, string? contentRoot = null) : WebApplicationFactory<Program>
+internal sealed class KeyApp(DatabaseProvider provider, string? connectionString, string? keyEncryptionKey, string? contentRoot = null, string? blindIndexKey = null) : WebApplicationFactory<Program>
 {
     public ConcurrentQueue<(LogLevel Level, string Message)> Log { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (blindIndexKey is not null)
+            builder.UseSetting("Privacy:BlindIndexKey", blindIndexKey);
         if (contentRoot is not null)
             builder.UseContentRoot(contentRoot);
         builder.UseSetting("Database:Provider", provider.ToString());
