@@ -22,8 +22,16 @@ namespace Brobygge.Tests.Identity;
 
 /// <summary>Security review, defect 2: the database alone — a copy, a backup, a dump — reveals no identity number.</summary>
 [Trait("Category", "Security")]
-public abstract class KeyProtectionTests(DatabaseProvider provider)
+public abstract class KeyProtectionTests(DatabaseProvider provider) : IDisposable
 {
+    private readonly TempFolders _folders = new();
+
+    public void Dispose()
+    {
+        _folders.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
     private static readonly PersonalIdentityNumber Number = PersonalIdentityNumber.Parse("198010229238", new DateOnly(2026, 1, 1));
 
     [Fact]
@@ -103,7 +111,7 @@ public abstract class KeyProtectionTests(DatabaseProvider provider)
 
     private async Task<string> NewDatabaseAsync()
         => provider == DatabaseProvider.Sqlite
-            ? $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("brobygge-keys-").FullName, "brobygge.db")};Pooling=false"
+            ? $"Data Source={Path.Combine(_folders.New("brobygge-keys-"), "brobygge.db")};Pooling=false"
             : await PostgresServer.CreateDatabaseAsync();
 
     /// <summary>A file copy of SQLite; for PostgreSQL a new database made from this one, as a restored dump would be.</summary>
@@ -112,7 +120,7 @@ public abstract class KeyProtectionTests(DatabaseProvider provider)
         if (provider == DatabaseProvider.Sqlite)
         {
             var source = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
-            var copy = Path.Combine(Directory.CreateTempSubdirectory("brobygge-keys-copy-").FullName, "brobygge.db");
+            var copy = Path.Combine(_folders.New("brobygge-keys-copy-"), "brobygge.db");
             File.Copy(source, copy);
             return $"Data Source={copy};Pooling=false";
         }
@@ -178,8 +186,12 @@ public sealed class PostgresKeyProtectionTests() : KeyProtectionTests(DatabasePr
 
 /// <summary>Which databases need a configured key-encryption key, and what the program says without one.</summary>
 [Trait("Category", "Security")]
-public sealed class KeyEncryptionKeyRequirementTests
+public sealed class KeyEncryptionKeyRequirementTests : IDisposable
 {
+    private readonly TempFolders _folders = new();
+
+    public void Dispose() => _folders.Dispose();
+
     private const string UnreachablePostgres = "Host=127.0.0.1;Port=1;Username=postgres;Timeout=2";
 
     [Fact]
@@ -198,7 +210,7 @@ public sealed class KeyEncryptionKeyRequirementTests
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
-            WorkingDirectory = Directory.CreateTempSubdirectory("brobygge-keys-cli-").FullName,
+            WorkingDirectory = _folders.New("brobygge-keys-cli-"),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -222,7 +234,7 @@ public sealed class KeyEncryptionKeyRequirementTests
     [Fact]
     public void A_SQLite_database_named_by_a_connection_string_needs_the_key_too_and_is_not_touched_without_it()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("brobygge-keys-").FullName, "brobygge.db");
+        var file = Path.Combine(_folders.New("brobygge-keys-"), "brobygge.db");
         using var app = new KeyApp(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=false", keyEncryptionKey: null);
 
         var refusal = Assert.ThrowsAny<Exception>(() => app.Services);
@@ -234,7 +246,7 @@ public sealed class KeyEncryptionKeyRequirementTests
     [Fact]
     public async Task The_embedded_database_makes_its_own_key_file_beside_it_readable_by_its_owner_only_and_says_so()
     {
-        var contentRoot = Directory.CreateTempSubdirectory("brobygge-keys-embedded-").FullName;
+        var contentRoot = _folders.New("brobygge-keys-embedded-");
         var keyFile = Path.Combine(contentRoot, "data", "brobygge.key");
         string cipher;
         await using (var first = new KeyApp(DatabaseProvider.Sqlite, connectionString: null, keyEncryptionKey: null, contentRoot))
@@ -263,7 +275,7 @@ public sealed class KeyEncryptionKeyRequirementTests
     [Fact]
     public void A_database_whose_keys_another_key_encryption_key_encrypted_refuses_to_start_and_keeps_its_key_ring()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("brobygge-keys-").FullName, "brobygge.db");
+        var file = Path.Combine(_folders.New("brobygge-keys-"), "brobygge.db");
         var connectionString = $"Data Source={file};Pooling=false";
         using (var first = new KeyApp(DatabaseProvider.Sqlite, connectionString, KeyProtectionTests.NewKeyEncryptionKey()))
             first.Services.GetRequiredService<IdentityNumberProtector>().Protect(PersonalIdentityNumber.Parse("198010229238", new DateOnly(2026, 1, 1)));
@@ -280,7 +292,7 @@ public sealed class KeyEncryptionKeyRequirementTests
     [Fact]
     public async Task A_configured_blind_index_key_is_used_and_none_is_kept_in_the_database()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("brobygge-keys-").FullName, "brobygge.db");
+        var file = Path.Combine(_folders.New("brobygge-keys-"), "brobygge.db");
         var indexKey = RandomNumberGenerator.GetBytes(32);
         await using var app = new KeyApp(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=false", KeyProtectionTests.NewKeyEncryptionKey(), blindIndexKey: Convert.ToBase64String(indexKey));
         var number = PersonalIdentityNumber.Parse("198010229238", new DateOnly(2026, 1, 1));
@@ -303,6 +315,25 @@ public sealed class KeyEncryptionKeyRequirementTests
         while (reader.Read())
             entries.Add(reader.GetString(0));
         return entries;
+    }
+}
+
+/// <summary>Temporary folders a test makes, removed when it ends.</summary>
+internal sealed class TempFolders : IDisposable
+{
+    private readonly List<string> _made = [];
+
+    public string New(string prefix)
+    {
+        var folder = Directory.CreateTempSubdirectory(prefix).FullName;
+        _made.Add(folder);
+        return folder;
+    }
+
+    public void Dispose()
+    {
+        foreach (var folder in _made)
+            Directory.Delete(folder, recursive: true);
     }
 }
 
