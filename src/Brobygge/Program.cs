@@ -16,7 +16,7 @@ if (isCommandLine)
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddBrobyggeDatabase();
-builder.Services.AddDataProtection().SetApplicationName("Brobygge").PersistKeysToDbContext<BrobyggeDb>();
+builder.Services.AddBrobyggeDataProtection();
 builder.Services.AddSingleton<IdentityNumberProtector>();
 builder.Services.AddBrobyggeIdentity();
 builder.Services.AddBrobyggeAccessPolicies();

@@ -54,5 +54,6 @@ public static class DatabaseSetup
         await using var scope = services.CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<BrobyggeDb>();
         await db.Database.MigrateAsync(cancellationToken);
+        await KeyProtection.EncryptStoredKeysAsync(services, cancellationToken);
     }
 }

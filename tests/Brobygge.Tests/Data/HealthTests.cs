@@ -33,6 +33,7 @@ public sealed class UnreachableDatabaseTests
             builder.UseSetting("Database:Provider", provider.ToString());
             builder.UseSetting("ConnectionStrings:Brobygge", connectionString);
             builder.UseSetting("Database:MigrateOnStart", "false");
+            builder.UseSetting(Brobygge.Identity.KeyProtection.KeySetting, Convert.ToBase64String(new byte[Brobygge.Identity.KeyEncryptionKey.Size]));
         }
     }
 

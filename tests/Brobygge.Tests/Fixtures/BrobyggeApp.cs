@@ -46,6 +46,7 @@ public abstract partial class BrobyggeApp(DatabaseProvider provider, bool seedDe
     }
 
     private string? _sqliteFolder;
+    private readonly string _keyEncryptionKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(KeyEncryptionKey.Size));
 
     public override async ValueTask DisposeAsync()
     {
@@ -60,6 +61,7 @@ public abstract partial class BrobyggeApp(DatabaseProvider provider, bool seedDe
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Brobygge", ConnectionString);
         builder.UseSetting("Database:SeedDemo", seedDemo ? "true" : "false");
+        builder.UseSetting(KeyProtection.KeySetting, _keyEncryptionKey);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
