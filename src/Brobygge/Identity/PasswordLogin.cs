@@ -34,9 +34,10 @@ public sealed class PasswordLogin(SignInManager<User> signIn, IPasswordHasher<Us
             return LoginOutcome.TooManyAttempts;
         signIn.AuthenticationScheme = scheme;
         var user = await signIn.UserManager.FindByEmailAsync(email.Trim());
-        if (user is null || await signIn.UserManager.IsLockedOutAsync(user))
+        if (user is null || user.PasswordHash is null || await signIn.UserManager.IsLockedOutAsync(user))
         {
-            // Identity answers these without hashing; hash anyway, so they take as long as a wrong password.
+            // Identity answers these (no user, an invited user without a password yet, a locked account) without
+            // hashing; hash anyway, so they take as long as a wrong password.
             VerifyDecoy(password);
             return LoginOutcome.Refused;
         }

@@ -4,6 +4,9 @@ using System.Text.RegularExpressions;
 using Brobygge.Identity;
 using Brobygge.Tests.Api;
 using Brobygge.Tests.Fixtures;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Brobygge.Tests.Identity;
 
@@ -145,6 +148,10 @@ public abstract partial class PasswordTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Contains("Länken har redan använts eller har gått ut", again);
         Assert.DoesNotContain("name=\"NewPassword\"", again);
     }
+
+    [Fact]
+    public void An_invitation_link_expires_after_three_days()
+        => Assert.Equal(TimeSpan.FromDays(3), _app.Services.GetRequiredService<IOptions<DataProtectionTokenProviderOptions>>().Value.TokenLifespan);
 
     [Fact]
     public async Task A_made_up_set_password_link_shows_no_form_and_sets_nothing()
