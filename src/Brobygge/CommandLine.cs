@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using Brobygge.Data;
 using Brobygge.Demo;
@@ -41,7 +42,7 @@ public static class CommandLine
         // A verb that does not exist (or a group like `users` without its sub-verb) names the problem and lists what there is.
         if (parsed.Errors.Count > 0)
         {
-            foreach (var problem in parsed.Errors)
+            foreach (var problem in MainErrors(parsed))
                 await cli.Error.WriteLineAsync($"error: {problem.Message}");
             await cli.Error.WriteLineAsync();
             await root.Parse([.. VerbPath(parsed), "--help"]).InvokeAsync(new InvocationConfiguration { Output = cli.Error, Error = cli.Error });
@@ -50,11 +51,18 @@ public static class CommandLine
         return await parsed.InvokeAsync(configuration);
     }
 
+    /// <summary>For `improt`, "unrecognized 'improt'" and not also "required command was not provided".</summary>
+    private static IEnumerable<ParseError> MainErrors(ParseResult parsed)
+    {
+        var unrecognized = parsed.Errors.Where(e => parsed.UnmatchedTokens.Any(token => e.Message.Contains($"'{token}'", StringComparison.Ordinal))).ToList();
+        return unrecognized.Count > 0 ? unrecognized : parsed.Errors;
+    }
+
     /// <summary>The verbs the user got right (`users` of `users frobnicate`), to show their help.</summary>
     private static List<string> VerbPath(ParseResult parsed)
     {
         var names = new List<string>();
-        for (var result = parsed.CommandResult; result.Parent is System.CommandLine.Parsing.CommandResult parent; result = parent)
+        for (var result = parsed.CommandResult; result.Parent is CommandResult parent; result = parent)
             names.Insert(0, result.Command.Name);
         return names;
     }

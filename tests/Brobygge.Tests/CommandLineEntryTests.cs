@@ -67,6 +67,7 @@ public sealed class CommandLineEntryTests
         Assert.DoesNotContain("Now listening", output);
         Assert.Contains("error: ", error);
         Assert.Contains("'improt'", error);
+        Assert.DoesNotContain("Required command was not provided", error);
         Assert.All(Verbs, verb => Assert.Contains("  " + verb, error));
     }
 
