@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using Brobygge.Data;
 using Brobygge.Demo;
@@ -11,23 +12,59 @@ namespace Brobygge;
 /// <summary>The command line of the same program: <c>brobygge &lt;verb&gt;</c>. Each feature brings its verbs.</summary>
 public static class CommandLine
 {
-    private static readonly HashSet<string> Verbs = ["migrate", "users", "projects", "goals", "seed-demo", "taxonomy"];
+    /// <summary>Help and version are the command line's; every other option (<c>--urls</c>, <c>--environment</c>, …) and a
+    /// configuration setting (<c>urls=http://…</c>) belong to the web host.</summary>
+    private static readonly HashSet<string> CommandLineOptions = ["--help", "-h", "-?", "/h", "/?", "--version"];
 
-    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+    /// <summary>Which of the two programs the arguments ask for. No arguments, or a first argument that is a web-host
+    /// option or a setting, start the web app; anything else is a verb, known or not, so that a misspelt verb is an
+    /// error that returns at once instead of a web server that never does.</summary>
+    public static bool IsCommandLine(string[] args)
+        => args.Length > 0 && (CommandLineOptions.Contains(args[0]) || !(args[0].StartsWith('-') || args[0].Contains('=')));
+
+    /// <summary>Every verb, each feature bringing its own; help and the "unknown verb" error list them from here.</summary>
+    public static RootCommand CreateRoot(Cli cli) => new("Brobygge: run a labour-market integration project. Without a verb it starts the web app.")
+    {
+        MigrateCommand.Create(cli),
+        UsersCommand.Create(cli),
+        ProjectsCommand.Create(cli),
+        GoalsCommand.Create(cli),
+        SeedDemoCommand.Create(cli),
+        TaxonomyCommand.Create(cli),
+    };
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter? output = null, TextWriter? error = null)
     {
         var cli = new Cli(services, output ?? Console.Out, error ?? Console.Error);
-        var root = new RootCommand("Brobygge: run a labour-market integration project. Without a verb it starts the web app.")
+        var root = CreateRoot(cli);
+        var parsed = root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = cli.Output, Error = cli.Error };
+        // A verb that does not exist (or a group like `users` without its sub-verb) names the problem and lists what there is.
+        if (parsed.Errors.Count > 0)
         {
-            MigrateCommand.Create(cli),
-            UsersCommand.Create(cli),
-            ProjectsCommand.Create(cli),
-            GoalsCommand.Create(cli),
-            SeedDemoCommand.Create(cli),
-            TaxonomyCommand.Create(cli),
-        };
-        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = cli.Output, Error = cli.Error });
+            foreach (var problem in MainErrors(parsed))
+                await cli.Error.WriteLineAsync($"error: {problem.Message}");
+            await cli.Error.WriteLineAsync();
+            await root.Parse([.. VerbPath(parsed), "--help"]).InvokeAsync(new InvocationConfiguration { Output = cli.Error, Error = cli.Error });
+            return 1;
+        }
+        return await parsed.InvokeAsync(configuration);
+    }
+
+    /// <summary>For `improt`, "unrecognized 'improt'" and not also "required command was not provided".</summary>
+    private static IEnumerable<ParseError> MainErrors(ParseResult parsed)
+    {
+        var unrecognized = parsed.Errors.Where(e => parsed.UnmatchedTokens.Any(token => e.Message.Contains($"'{token}'", StringComparison.Ordinal))).ToList();
+        return unrecognized.Count > 0 ? unrecognized : parsed.Errors;
+    }
+
+    /// <summary>The verbs the user got right (`users` of `users frobnicate`), to show their help.</summary>
+    private static List<string> VerbPath(ParseResult parsed)
+    {
+        var names = new List<string>();
+        for (var result = parsed.CommandResult; result.Parent is CommandResult parent; result = parent)
+            names.Insert(0, result.Command.Name);
+        return names;
     }
 }
 

@@ -8,8 +8,8 @@ using Brobygge.Localization;
 using Brobygge.Taxonomy;
 using Microsoft.AspNetCore.DataProtection;
 
-// `brobygge <verb>` runs the command line; anything else starts the web host.
-var isCommandLine = CommandLine.IsVerb(args);
+// `brobygge <verb>` (or --help) runs the command line; no arguments or web-host options start the web host.
+var isCommandLine = CommandLine.IsCommandLine(args);
 var builder = WebApplication.CreateBuilder(isCommandLine ? [] : args);
 if (isCommandLine)
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -46,6 +46,7 @@ app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseBrobyggeAccounts();
 app.UseAntiforgery();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapRazorPages();

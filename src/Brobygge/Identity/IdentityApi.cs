@@ -22,14 +22,16 @@ public static class IdentityApi
         tokens.MapPost("/", IssueAsync).WithName("IssueToken")
             .WithSummary("Gives an access token and a refresh token for an e-mail address and password.")
             .WithDescription("Send the access token as `Authorization: Bearer <accessToken>`; it lasts `expiresIn` seconds. "
-                + "Wrong credentials answer 401; five wrong passwords in a row lock the account for a while.");
+                + "Wrong credentials answer 401, with the same message whether the address is unknown, the password wrong or the account "
+                + "locked or disabled; too many attempts from one client or for one account answer 429.")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         tokens.MapPost("/refresh", RefreshAsync).WithName("RefreshToken")
             .WithSummary("Gives a new access token for a refresh token that is still valid.");
         return api;
     }
 
     private static async Task<Results<Ok<AccessTokenResponse>, EmptyHttpResult, ValidationProblem, ProblemHttpResult>> IssueAsync(
-        TokenRequest request, SignInManager<User> signIn)
+        TokenRequest request, PasswordLogin login, HttpContext http)
     {
         var problems = new Problems();
         if (string.IsNullOrWhiteSpace(request.Email))
@@ -39,12 +41,15 @@ public static class IdentityApi
         if (problems.Any)
             return ApiProblems.Validation(problems);
 
-        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.Email!.Trim(), request.Password!, isPersistent: false, lockoutOnFailure: true);
-        if (!result.Succeeded)
-            return TypedResults.Problem(
-                result.IsLockedOut ? "The account is locked after too many wrong passwords; try again later." : "The e-mail address or the password is wrong.",
-                statusCode: StatusCodes.Status401Unauthorized);
+        switch (await login.SignInAsync(http, request.Email!, request.Password!, IdentityConstants.BearerScheme))
+        {
+            case LoginOutcome.TooManyAttempts:
+                return TypedResults.Problem("Too many login attempts from this client or for this account; wait a few minutes and try again.",
+                    statusCode: StatusCodes.Status429TooManyRequests);
+            case LoginOutcome.Refused:
+                return TypedResults.Problem("The e-mail address or the password is wrong, or the account cannot log in now.",
+                    statusCode: StatusCodes.Status401Unauthorized);
+        }
         // The bearer handler has written the tokens as the response.
         return TypedResults.Empty;
     }

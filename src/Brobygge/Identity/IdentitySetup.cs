@@ -13,7 +13,10 @@ public static class IdentitySetup
             {
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 12;
-                options.Lockout.MaxFailedAccessAttempts = 5;
+                // The login rate limit (LoginLimits) is the first defence; the lockout is the backstop against slow
+                // guessing, set above the per-account limit so that an attacker meets the limit, not the lockout.
+                options.Lockout.MaxFailedAccessAttempts = 10;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<BrobyggeDb>()
             .AddClaimsPrincipalFactory<BrobyggeClaimsFactory>()
@@ -27,6 +30,11 @@ public static class IdentitySetup
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
+        services.AddSessionChecks();
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = Invitations.Lifespan);
+        services.AddOptions<LoginLimits>().BindConfiguration("Login:RateLimit");
+        services.AddSingleton<LoginThrottle>();
+        services.AddScoped<PasswordLogin>();
         return services;
     }
 }

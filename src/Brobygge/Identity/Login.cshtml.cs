@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Brobygge.Identity;
 
-public sealed class LoginModel(SignInManager<User> signIn) : PageModel
+public sealed class LoginModel(PasswordLogin login) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter your e-mail address."), EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.se.")]
     public string? Email { get; set; }
@@ -18,15 +18,21 @@ public sealed class LoginModel(SignInManager<User> signIn) : PageModel
 
     public bool Failed { get; private set; }
 
+    public bool TooManyAttempts { get; private set; }
+
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid)
             return Page();
-        var result = await signIn.PasswordSignInAsync(Email!, Password!, isPersistent: false, lockoutOnFailure: true);
-        if (!result.Succeeded)
+        switch (await login.SignInAsync(HttpContext, Email!, Password!, IdentityConstants.ApplicationScheme))
         {
-            Failed = true;
-            return Page();
+            case LoginOutcome.TooManyAttempts:
+                TooManyAttempts = true;
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                return Page();
+            case LoginOutcome.Refused:
+                Failed = true;
+                return Page();
         }
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }

@@ -10,6 +10,10 @@ public sealed class LogoutModel(SignInManager<User> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // A new security stamp ends this session everywhere, so a copied cookie or token stops working too; it also
+        // ends the user's sessions on other devices and their API tokens.
+        if (await signIn.UserManager.GetUserAsync(User) is { } user)
+            await signIn.UserManager.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
         return RedirectToPage("/Identity/Login");
     }

@@ -41,7 +41,28 @@ public static class ProjectsCommand
             await db.SaveChangesAsync(cancellationToken);
             await cli.Output.WriteLineAsync($"Created project {projectCode} ({projectName}, {startsOn:yyyy-MM-dd} – {endsOn:yyyy-MM-dd}) in {owner.Name}.");
         });
-        return new Command("projects", "Manage projects.") { add };
+        return new Command("projects", "Manage projects.") { add, List(cli) };
+    }
+
+    private static Command List(Cli cli)
+    {
+        var list = new Command("list", "List every project: code, name, dates, organisation and funder.");
+        cli.Handle(list, async (services, _, cancellationToken) =>
+        {
+            var db = services.GetRequiredService<BrobyggeDb>();
+            var projects = await db.Projects.AsNoTracking()
+                .Join(db.Organisations, p => p.OrganisationId, o => o.Id, (p, o) => new { p.Code, p.Name, p.StartsOn, p.EndsOn, p.Funder, Organisation = o.Name })
+                .ToListAsync(cancellationToken);
+            var rows = projects
+                .OrderBy(p => p.Organisation, StringComparer.CurrentCulture).ThenBy(p => p.Code, StringComparer.OrdinalIgnoreCase)
+                .Select(p => new[] { p.Code, p.Name, $"{p.StartsOn:yyyy-MM-dd} – {p.EndsOn:yyyy-MM-dd}", p.Organisation, p.Funder ?? "" })
+                .Prepend(["CODE", "NAME", "PERIOD", "ORGANISATION", "FUNDER"])
+                .ToList();
+            var widths = Enumerable.Range(0, 4).Select(column => rows.Max(row => row[column].Length)).ToArray();
+            foreach (var row in rows)
+                await cli.Output.WriteLineAsync(string.Join("  ", row.Select((cell, column) => column < 4 ? cell.PadRight(widths[column]) : cell)).TrimEnd());
+        });
+        return list;
     }
 }
 

@@ -62,6 +62,9 @@ public abstract partial class BrobyggeApp(DatabaseProvider provider, bool seedDe
         builder.UseSetting("ConnectionStrings:Brobygge", ConnectionString);
         builder.UseSetting("Database:SeedDemo", seedDemo ? "true" : "false");
         builder.UseSetting(KeyProtection.KeySetting, _keyEncryptionKey);
+        // Every test logs in from the same client, many times a minute; the rate-limit tests set their own small limits.
+        builder.UseSetting("Login:RateLimit:PerClient", "100000");
+        builder.UseSetting("Login:RateLimit:PerAccount", "100000");
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
