@@ -50,7 +50,9 @@ public static class AccessPolicies
             .AuthorizePage("/Index", SignedIn)
             .AuthorizePage("/Identity/Logout", SignedIn)
             .AuthorizePage("/Identity/AccessDenied", SignedIn)
+            .AuthorizePage("/Identity/ChangePassword", SignedIn)
             .AllowAnonymousToPage("/Identity/Login")
+            .AllowAnonymousToPage("/Identity/SetPassword") // the invitation link: its one-time token is the credential
             .AllowAnonymousToPage("/Error");
     }
 }

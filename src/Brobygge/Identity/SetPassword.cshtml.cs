@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Brobygge.Localization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +12,6 @@ namespace Brobygge.Identity;
 /// the user's security stamp: setting the password renews the stamp, so the link works once, and it expires after
 /// <see cref="Invitations.Lifespan"/>.
 /// </summary>
-[AllowAnonymous]
 public sealed class SetPasswordModel(UserManager<User> users, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]

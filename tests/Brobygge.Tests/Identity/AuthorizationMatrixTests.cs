@@ -207,6 +207,8 @@ public static class Matrix
         .. Pages("Index", Audience.SignedIn, post: false),
         .. Pages("Identity/Logout", Audience.SignedIn, safeToPost: false),
         .. Pages("Identity/AccessDenied", Audience.SignedIn, post: false),
+        .. Pages("Identity/ChangePassword", Audience.SignedIn),
+        .. Pages("Identity/SetPassword", Audience.Anyone),
         Endpoint("GET", "/taxonomy/search", Audience.SignedIn, _ => "/taxonomy/search?type=occupation-name&q=kock"),
 
         .. Pages("Participants", Audience.ParticipantStaff, lists: NameKind.Participant, post: false),
