@@ -1,5 +1,6 @@
 using Brobygge;
 using Brobygge.Api;
+using Brobygge.Auditing;
 using Brobygge.Data;
 using Brobygge.Demo;
 using Brobygge.Identity;
@@ -19,6 +20,7 @@ builder.Services.AddDataProtection().SetApplicationName("Brobygge").PersistKeysT
 builder.Services.AddSingleton<IdentityNumberProtector>();
 builder.Services.AddBrobyggeIdentity();
 builder.Services.AddBrobyggeApi();
+builder.Services.AddBrobyggeAudit(); // after the API: it wraps the authorization result handler
 builder.Services.AddBrobyggeLocalization();
 builder.Services.AddRazorPages(options =>
     {
@@ -43,6 +45,7 @@ app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseBrobyggeAudit();
 app.UseAntiforgery();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapRazorPages();

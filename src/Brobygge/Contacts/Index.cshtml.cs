@@ -1,3 +1,4 @@
+using Brobygge.Auditing;
 using Brobygge.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,11 +13,14 @@ public sealed class IndexModel(BrobyggeDb db) : PageModel
     public sealed record Row(Guid PersonId, string Name, DateOnly ContactedOn, string? Language, string? BridgeBuilder);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
-        => Rows = await db.Contacts.AsNoTracking()
+    {
+        Rows = await db.Contacts.AsNoTracking()
             .Where(c => !db.Enrolments.IgnoreQueryFilters().Any(e => e.PersonId == c.PersonId && e.ProjectId == c.ProjectId))
             .OrderByDescending(c => c.ContactedOn)
             .Select(c => new Row(c.PersonId, c.Person!.FirstName + " " + c.Person.LastName, c.ContactedOn, c.Language,
                 db.Users.Where(u => u.Id == c.BridgeBuilderId).Select(u => u.DisplayName).FirstOrDefault()))
             .Take(200)
             .ToListAsync(cancellationToken);
+        await db.RecordListReadAsync(Rows.Select(r => r.PersonId), cancellationToken);
+    }
 }
