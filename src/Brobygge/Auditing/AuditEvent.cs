@@ -27,7 +27,8 @@ public sealed class AuditEvent : ITenantOwned
     /// <summary>For a list read: the ids of the records the list showed, in the order shown.</summary>
     public List<Guid>? ShownIds { get; set; }
 
-    /// <summary>The method and route template of the request ("GET Participants/Details/{id:guid}"), never its values.</summary>
+    /// <summary>What the request asked for: its method and page ("GET /Participants/Details") or route template
+    /// ("GET /api/v1/participants/{personId:guid}"), never the values in it.</summary>
     public string? Route { get; set; }
 
     /// <summary>Remote address for web requests, "cli" for the command line.</summary>

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Brobygge.Data;
 using Brobygge.Identity;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Brobygge.Auditing;
 
@@ -58,15 +59,16 @@ public sealed class AuditLog : IAsyncDisposable
         return pending.Written.Task.WaitAsync(cancellationToken);
     }
 
-    /// <summary>"GET Participants/Details/{id:guid}": the method and the route's template, never its values.</summary>
+    /// <summary>"GET /Participants/Details" (a page), "GET /api/v1/participants/{personId:guid}" (an endpoint's route
+    /// template): what was asked for, never the values in the request.</summary>
     internal static string? RouteOf(HttpContext? http)
     {
-        if (http is null)
-            return null;
         // An exception handler has cleared the endpoint by the time a 404 for NotFoundException is written.
-        var endpoint = http.GetEndpoint() ?? http.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
-        var template = endpoint is RouteEndpoint route ? route.RoutePattern.RawText : http.Request.Path.Value;
-        var text = $"{http.Request.Method} {template}";
+        var endpoint = http?.GetEndpoint() ?? http?.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+        var template = endpoint?.Metadata.GetMetadata<PageActionDescriptor>()?.ViewEnginePath ?? (endpoint as RouteEndpoint)?.RoutePattern.RawText;
+        if (template is null)
+            return null;
+        var text = $"{http!.Request.Method} {template}";
         return text.Length <= 200 ? text : text[..200];
     }
 
