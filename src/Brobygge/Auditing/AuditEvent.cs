@@ -48,6 +48,10 @@ public enum AuditAction
     /// <summary>The record asked for is outside the user's access, or does not exist (404): the two look the same to the
     /// user, but a series of them is a probe worth seeing.</summary>
     NotFound,
+
+    /// <summary>A wrong password for an existing account (<see cref="AuditEvent.EntityId"/> is the account); attempts
+    /// for unknown e-mail addresses belong to no organisation and are not recorded.</summary>
+    LoginFailed,
 }
 
 /// <summary>The counter behind <see cref="AuditEvent.Sequence"/>: the last number given out in an organisation. Its row

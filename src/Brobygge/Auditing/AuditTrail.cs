@@ -5,6 +5,7 @@ using Brobygge.Mappings;
 using Brobygge.Plans;
 using Brobygge.Data;
 using Brobygge.Enrolments;
+using Brobygge.Identity;
 using Brobygge.FollowUps;
 using Brobygge.Outcomes;
 using Brobygge.Participants;
@@ -27,6 +28,8 @@ public static class AuditTrail
     /// <summary>The audit event for a pending write, or null when the entry holds no personal data.</summary>
     internal static AuditEvent? Describe(EntityEntry entry)
     {
+        if (entry.Entity is User user)
+            return FailedLogin(entry, user);
         if (!PersonalData.Contains(entry.Entity.GetType()) || entry.Entity is not ITenantOwned owned)
             return null;
         var action = entry.State switch
@@ -42,6 +45,25 @@ public static class AuditTrail
             EntityType = entry.Metadata.ClrType.Name,
             EntityId = (Guid)entry.Property("Id").CurrentValue!,
         };
+    }
+
+    /// <summary>
+    /// A failed login shows as Identity counting it (or, at the last allowed failure, locking the account and resetting
+    /// the count), in the same save; so every login path that uses lockout is audited, before its answer, by the
+    /// account's id and never its e-mail address.
+    /// </summary>
+    private static AuditEvent? FailedLogin(EntityEntry entry, User user)
+    {
+        if (entry.State != EntityState.Modified)
+            return null;
+        var count = entry.Property(nameof(User.AccessFailedCount));
+        var lockout = entry.Property(nameof(User.LockoutEnd));
+        var counted = (int)count.CurrentValue! > (int)count.OriginalValue!;
+        // Identity's store marks every property modified: compare with the values read instead.
+        var locked = user.LockoutEnd is not null && !Equals(lockout.OriginalValue, lockout.CurrentValue) && (int)count.CurrentValue! == 0;
+        return counted || locked
+            ? new AuditEvent { OrganisationId = user.OrganisationId, Action = AuditAction.LoginFailed, EntityType = nameof(User), EntityId = user.Id }
+            : null;
     }
 
     /// <summary>Records that the current user read a person's record; returns once the event is durable.</summary>

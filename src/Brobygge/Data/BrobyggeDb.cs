@@ -322,7 +322,7 @@ public abstract class BrobyggeDb(DbContextOptions options, CurrentAccess access)
             }
             if (AuditTrail.Describe(entry) is { } change)
             {
-                change.UserId = Scope.IsSystem ? null : Scope.UserId;
+                change.UserId = Scope.IsSystem || Scope.UserId == Guid.Empty ? null : Scope.UserId;
                 change.Source = Scope.Source;
                 audit.Add(change);
             }

@@ -146,6 +146,31 @@ public abstract class AuditTrailTests<TApp>(TApp app) : IClassFixture<TApp> wher
     }
 
     [Fact]
+    public async Task A_wrong_password_is_recorded_against_the_account_without_its_email_and_an_unknown_one_not_at_all()
+    {
+        var project = await _app.CreateProjectAsync();
+        var coach = await _app.CreateUserAsync(Roles.Coach, project);
+        var before = await _app.WithDbAsync((db, _) => db.AuditEvents.CountAsync(a => a.Action == AuditAction.LoginFailed));
+
+        var wrong = await BrobyggeApp.PostFormAsync(_app.Anonymous(), "/Identity/Login", new() { ["Email"] = coach.Email!, ["Password"] = "Not-the-password-1" });
+        var unknown = await BrobyggeApp.PostFormAsync(_app.Anonymous(), "/Identity/Login", new() { ["Email"] = "nobody-" + Guid.NewGuid().ToString("N") + "@test.brobygge.se", ["Password"] = "Not-the-password-1" });
+        var token = await _app.Anonymous().PostJsonAsync("/api/v1/tokens", new { email = coach.Email, password = "Not-the-password-1" });
+
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        Assert.False(token.IsSuccessStatusCode);
+        var failed = (await EventsAsync(project.OrganisationId)).Where(a => a.Action == AuditAction.LoginFailed).ToList();
+        Assert.Equal(2, failed.Count);
+        Assert.All(failed, a =>
+        {
+            Assert.Equal(coach.Id, a.EntityId);
+            Assert.Null(a.UserId);
+            Assert.DoesNotContain(coach.Email!, JsonSerializer.Serialize(a), StringComparison.OrdinalIgnoreCase);
+        });
+        Assert.Equal(before + 2, await _app.WithDbAsync((db, _) => db.AuditEvents.CountAsync(a => a.Action == AuditAction.LoginFailed)));
+    }
+
+    [Fact]
     public async Task Each_organisation_has_its_own_order()
     {
         var first = await _app.CreateProjectAsync();
