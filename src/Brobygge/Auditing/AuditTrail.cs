@@ -68,7 +68,7 @@ public static class AuditTrail
 
     /// <summary>Records that the current user read a person's record; returns once the event is durable.</summary>
     public static Task RecordReadAsync(this BrobyggeDb db, Person person, CancellationToken cancellationToken = default)
-        => db.AuditLog().RecordAsync(db.Scope, AuditAction.Read, nameof(Person), person.Id, shownIds: null, cancellationToken);
+        => db.AuditLog().RecordAsync(db.Scope, AuditAction.Read, nameof(Person), person.Id, shownIds: null, cancellationToken, person.OrganisationId);
 
     /// <summary>Records that the current user was shown a list of persons (ids only, in the order shown); returns once
     /// the event is durable. Nothing is recorded for an empty list.</summary>
