@@ -1,3 +1,4 @@
+using Brobygge.Auditing;
 using Brobygge.Data;
 using Brobygge.Projects;
 using Brobygge.Enrolments;
@@ -38,6 +39,7 @@ public sealed class StartModel(BrobyggeDb db, TimeProvider time) : PageModel
                 .OrderBy(f => f.DueOn)
                 .Select(f => new FollowUpRow(f.Enrolment!.PersonId, f.Enrolment.Person!.FirstName + " " + f.Enrolment.Person.LastName, f.Kind, f.DueOn))
                 .ToListAsync(cancellationToken);
+            await db.RecordListReadAsync(Caseload.Select(c => c.PersonId).Concat(FollowUps.Select(f => f.PersonId)), cancellationToken);
         }
         else if (db.Scope.SeesProjectParticipants)
         {

@@ -1,5 +1,6 @@
 using Brobygge;
 using Brobygge.Api;
+using Brobygge.Auditing;
 using Brobygge.Data;
 using Brobygge.Demo;
 using Brobygge.Forms;
@@ -21,6 +22,7 @@ builder.Services.AddSingleton<IdentityNumberProtector>();
 builder.Services.AddBrobyggeIdentity();
 builder.Services.AddBrobyggeAccessPolicies();
 builder.Services.AddBrobyggeApi();
+builder.Services.AddBrobyggeAudit(); // after the API: it wraps the authorization result handler
 builder.Services.AddBrobyggeLocalization();
 builder.Services.AddRazorPages(options =>
     {
@@ -47,6 +49,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseBrobyggeAccounts();
+app.UseBrobyggeAudit();
 app.UseAntiforgery();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapRazorPages();

@@ -68,7 +68,9 @@ public static class ContactsApi
         if (projectId is { } project)
             query = query.Where(c => c.ProjectId == project);
         var ordered = Responses(db, query.OrderByDescending(c => c.ContactedOn).ThenByDescending(c => c.Id));
-        return TypedResults.Ok(await ApiReads.PageAsync(ordered, paging, cancellationToken));
+        var shown = await ApiReads.PageAsync(ordered, paging, cancellationToken);
+        await db.RecordListReadAsync(shown.Items.Select(c => c.PersonId), cancellationToken);
+        return TypedResults.Ok(shown);
     }
 
     private static async Task<Ok<ContactResponse>> GetAsync(Guid id, BrobyggeDb db, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Brobygge.Auditing;
 using Brobygge.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,8 @@ public sealed class IndexModel(BrobyggeDb db) : PageModel
     public sealed record Row(Guid PersonId, string Name, DateOnly ContactedOn, string? Language, string? BridgeBuilder);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
-        => Rows = await db.Contacts.AsNoTracking()
+    {
+        Rows = await db.Contacts.AsNoTracking()
             // The contact knows when its person was enrolled; ignoring the enrolments' filter here would lift the
             // contacts' filter for the whole query and show every organisation's contacts.
             .Where(c => c.EnrolledOn == null)
@@ -21,4 +23,6 @@ public sealed class IndexModel(BrobyggeDb db) : PageModel
                 db.Users.Where(u => u.Id == c.BridgeBuilderId).Select(u => u.DisplayName).FirstOrDefault()))
             .Take(200)
             .ToListAsync(cancellationToken);
+        await db.RecordListReadAsync(Rows.Select(r => r.PersonId), cancellationToken);
+    }
 }

@@ -46,6 +46,7 @@ public abstract partial class BrobyggeDb(DbContextOptions options, CurrentAccess
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<Consent> Consents => Set<Consent>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<AuditSequence> AuditSequences => Set<AuditSequence>();
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -191,9 +192,17 @@ public abstract partial class BrobyggeDb(DbContextOptions options, CurrentAccess
         {
             audit.Property(a => a.EntityType).HasMaxLength(60);
             audit.Property(a => a.Source).HasMaxLength(60);
+            audit.Property(a => a.Route).HasMaxLength(200);
             audit.HasIndex(a => new { a.OrganisationId, a.EntityId });
             audit.HasIndex(a => new { a.OrganisationId, a.At });
             audit.HasIndex(a => a.OrganisationId);
+            // Not unique: events from before the order existed all carry 0.
+            audit.HasIndex(a => new { a.OrganisationId, a.Sequence });
+        });
+        builder.Entity<AuditSequence>(sequence =>
+        {
+            sequence.HasKey(s => s.OrganisationId);
+            sequence.HasQueryFilter(s => ScopeIsSystem || s.OrganisationId == ScopeOrganisationId);
         });
 
         builder.Entity<AppSecret>().HasKey(s => s.Name);
@@ -214,15 +223,16 @@ public abstract partial class BrobyggeDb(DbContextOptions options, CurrentAccess
     /// <summary>Only for writes without milestones (Data Protection's key ring saves synchronously).</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        if (PrepareChanges().Count > 0)
-            throw new NotSupportedException("Use SaveChangesAsync: it keeps enrolment milestones current in the same transaction.");
+        var (touchedEnrolments, audit) = PrepareChanges();
+        if (touchedEnrolments.Count > 0 || audit.Count > 0)
+            throw new NotSupportedException("Use SaveChangesAsync: it keeps enrolment milestones and the audit order current in the same transaction.");
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var touchedEnrolments = PrepareChanges();
-        if (touchedEnrolments.Count == 0)
+        var (touchedEnrolments, audit) = PrepareChanges();
+        if (touchedEnrolments.Count == 0 && audit.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var ownTransaction = Database.CurrentTransaction is null
@@ -230,9 +240,13 @@ public abstract partial class BrobyggeDb(DbContextOptions options, CurrentAccess
             : null;
         try
         {
+            // First, so the organisation's counter is taken before any other row is locked (no lock-order deadlock).
+            if (audit.Count > 0)
+                await AuditTrail.NumberAsync(this, audit, cancellationToken);
             // Changes count as saved only once the milestones are written too.
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-            await EnrolmentMilestones.RefreshAsync(this, touchedEnrolments, cancellationToken);
+            if (touchedEnrolments.Count > 0)
+                await EnrolmentMilestones.RefreshAsync(this, touchedEnrolments, cancellationToken);
             if (ownTransaction is not null)
                 await ownTransaction.CommitAsync(cancellationToken);
             if (acceptAllChangesOnSuccess)
@@ -247,8 +261,8 @@ public abstract partial class BrobyggeDb(DbContextOptions options, CurrentAccess
     }
 
     /// <summary>Renews versions, refuses changes to the audit log, audits writes of personal data, and
-    /// returns the enrolments whose milestones the changes may move.</summary>
-    private HashSet<Guid> PrepareChanges()
+    /// returns the enrolments whose milestones the changes may move and the audit events to number.</summary>
+    private (HashSet<Guid> TouchedEnrolments, List<AuditEvent> Audit) PrepareChanges()
     {
         ChangeTracker.DetectChanges();
         var touchedEnrolments = new HashSet<Guid>();
@@ -257,7 +271,9 @@ public abstract partial class BrobyggeDb(DbContextOptions options, CurrentAccess
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
                 continue;
-            if (entry.Entity is AuditEvent && entry.State != EntityState.Added)
+            if (entry.Entity is AuditEvent added && entry.State == EntityState.Added)
+                audit.Add(added);
+            if (entry.Entity is AuditEvent or AuditSequence && entry.State != EntityState.Added)
                 throw new InvalidOperationException("The audit log is append-only: an audit event cannot be changed or deleted.");
             if (entry.Entity is IVersioned versioned && entry.State != EntityState.Deleted)
                 versioned.Version = Guid.NewGuid();
@@ -270,13 +286,13 @@ public abstract partial class BrobyggeDb(DbContextOptions options, CurrentAccess
             }
             if (AuditTrail.Describe(entry) is { } change)
             {
-                change.UserId = Scope.IsSystem ? null : Scope.UserId;
+                change.UserId = Scope.IsSystem || Scope.UserId == Guid.Empty ? null : Scope.UserId;
                 change.Source = Scope.Source;
                 audit.Add(change);
             }
         }
-        AuditEvents.AddRange(audit);
-        return touchedEnrolments;
+        AuditEvents.AddRange(audit.Where(change => Entry(change).State == EntityState.Detached));
+        return (touchedEnrolments, audit);
     }
 }
 

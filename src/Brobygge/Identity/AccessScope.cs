@@ -42,8 +42,9 @@ public sealed class AccessScope
 
     public static AccessScope For(ClaimsPrincipal? user, string? source)
     {
+        // Anonymous requests keep their address: a failed login is audited with it.
         if (user?.Identity?.IsAuthenticated != true)
-            return Nobody;
+            return source is null ? Nobody : new AccessScope(isSystem: false, Guid.Empty, Guid.Empty, [], source);
         if (!Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
             || !Guid.TryParse(user.FindFirstValue(OrganisationClaim), out var organisationId))
             return Nobody;

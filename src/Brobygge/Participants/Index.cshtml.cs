@@ -1,3 +1,4 @@
+using Brobygge.Auditing;
 using Brobygge.Data;
 using Brobygge.Enrolments;
 using Brobygge.Identity;
@@ -49,5 +50,6 @@ public sealed class IndexModel(BrobyggeDb db, IdentityNumberProtector protector,
             .ToListAsync(cancellationToken);
         HasMore = rows.Count > PageSize;
         Rows = rows.Take(PageSize).ToList();
+        await db.RecordListReadAsync(Rows.Select(r => r.PersonId), cancellationToken);
     }
 }

@@ -102,7 +102,9 @@ public static class ParticipantsApi
                 p.Enrolments.OrderBy(e => e.EnrolledOn)
                     .Select(e => new ParticipantEnrolment(e.Id, e.ProjectId, e.Project!.Name, e.Reference, e.StatusAtEntry, e.EnrolledOn, e.ExitedOn, e.ExitReason))
                     .ToList()));
-        return TypedResults.Ok(await ApiReads.PageAsync(rows, paging, cancellationToken));
+        var shown = await ApiReads.PageAsync(rows, paging, cancellationToken);
+        await db.RecordListReadAsync(shown.Items.Select(p => p.Id), cancellationToken);
+        return TypedResults.Ok(shown);
     }
 
     private static async Task<Ok<ParticipantResponse>> GetAsync(Guid personId, BrobyggeDb db, IdentityNumberProtector protector, CancellationToken cancellationToken)

@@ -98,6 +98,16 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Route")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.PrimitiveCollection<List<Guid>>("ShownIds")
+                        .HasColumnType("uuid[]");
+
                     b.Property<string>("Source")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
@@ -113,7 +123,23 @@ namespace Brobygge.Data.Migrations.Postgres
 
                     b.HasIndex("OrganisationId", "EntityId");
 
+                    b.HasIndex("OrganisationId", "Sequence");
+
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("Brobygge.Auditing.AuditSequence", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("OrganisationId");
+
+                    b.ToTable("AuditSequences");
                 });
 
             modelBuilder.Entity("Brobygge.Consents.Consent", b =>

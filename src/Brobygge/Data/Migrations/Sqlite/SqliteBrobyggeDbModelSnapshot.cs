@@ -92,6 +92,16 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Route")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("ShownIds")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
@@ -107,7 +117,23 @@ namespace Brobygge.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganisationId", "EntityId");
 
+                    b.HasIndex("OrganisationId", "Sequence");
+
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("Brobygge.Auditing.AuditSequence", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganisationId");
+
+                    b.ToTable("AuditSequences");
                 });
 
             modelBuilder.Entity("Brobygge.Consents.Consent", b =>
