@@ -4,6 +4,7 @@ using Brobygge.Data;
 using Brobygge.Demo;
 using Brobygge.Identity;
 using Brobygge.Localization;
+using Brobygge.Security;
 using Brobygge.Taxonomy;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -20,6 +21,7 @@ builder.Services.AddSingleton<IdentityNumberProtector>();
 builder.Services.AddBrobyggeIdentity();
 builder.Services.AddBrobyggeApi();
 builder.Services.AddBrobyggeLocalization();
+builder.Services.AddBrobyggeSecurityHeaders();
 builder.Services.AddRazorPages(options =>
     {
         options.RootDirectory = "/"; // pages live in their feature folders
@@ -35,6 +37,7 @@ if (isCommandLine)
 
 await DemoData.PrepareEmbeddedDatabaseAsync(app.Services, app.Configuration, app.Logger);
 
+app.UseBrobyggeSecurityHeaders();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error");
 app.UseBrobyggeApiErrors();
