@@ -18,6 +18,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddBrobyggeDatabase();
 builder.Services.AddDataProtection().SetApplicationName("Brobygge").PersistKeysToDbContext<BrobyggeDb>();
 builder.Services.AddSingleton<IdentityNumberProtector>();
+builder.Services.AddSingleton<DemoLogins>();
 builder.Services.AddBrobyggeIdentity();
 builder.Services.AddBrobyggeApi();
 builder.Services.AddBrobyggeLocalization();

@@ -16,7 +16,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Brobygge.Tests.Fixtures;
 
 /// <summary>The real program on a real database: a SQLite file of its own, or a fresh PostgreSQL database.</summary>
-public abstract partial class BrobyggeApp(DatabaseProvider provider, bool seedDemo = false) : WebApplicationFactory<Program>, IAsyncLifetime
+public abstract partial class BrobyggeApp(DatabaseProvider provider) : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public DatabaseProvider Provider { get; } = provider;
     public string ConnectionString { get; private set; } = "";
@@ -59,7 +59,6 @@ public abstract partial class BrobyggeApp(DatabaseProvider provider, bool seedDe
     {
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Brobygge", ConnectionString);
-        builder.UseSetting("Database:SeedDemo", seedDemo ? "true" : "false");
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
