@@ -2,6 +2,7 @@ using Brobygge;
 using Brobygge.Api;
 using Brobygge.Data;
 using Brobygge.Demo;
+using Brobygge.Forms;
 using Brobygge.Identity;
 using Brobygge.Localization;
 using Brobygge.Security;
@@ -23,6 +24,7 @@ builder.Services.AddBrobyggeIdentity();
 builder.Services.AddBrobyggeApi();
 builder.Services.AddBrobyggeLocalization();
 builder.Services.AddBrobyggeSecurityHeaders();
+builder.Services.AddBrobyggeForms();
 builder.Services.AddRazorPages(options =>
     {
         options.RootDirectory = "/"; // pages live in their feature folders
