@@ -6,6 +6,7 @@ using Brobygge.Demo;
 using Brobygge.Forms;
 using Brobygge.Identity;
 using Brobygge.Localization;
+using Brobygge.Security;
 using Brobygge.Taxonomy;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -19,11 +20,14 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddBrobyggeDatabase();
 builder.Services.AddBrobyggeDataProtection();
 builder.Services.AddSingleton<IdentityNumberProtector>();
+builder.Services.AddSingleton<DemoLogins>();
 builder.Services.AddBrobyggeIdentity();
 builder.Services.AddBrobyggeAccessPolicies();
 builder.Services.AddBrobyggeApi();
 builder.Services.AddBrobyggeAudit(); // after the API: it wraps the authorization result handler
 builder.Services.AddBrobyggeLocalization();
+builder.Services.AddBrobyggeSecurityHeaders();
+builder.Services.AddBrobyggeForms();
 builder.Services.AddRazorPages(options =>
     {
         options.RootDirectory = "/"; // pages live in their feature folders
@@ -40,6 +44,7 @@ if (isCommandLine)
 
 await DemoData.PrepareEmbeddedDatabaseAsync(app.Services, app.Configuration, app.Logger);
 
+app.UseBrobyggeSecurityHeaders();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error");
 app.UseBrobyggeApiErrors();

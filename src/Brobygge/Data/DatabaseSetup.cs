@@ -18,6 +18,11 @@ public static class DatabaseSetup
             : throw new InvalidOperationException($"Database:Provider is '{name}'; it must be 'Sqlite' or 'Postgres'.");
     }
 
+    /// <summary>No connection string: the embedded SQLite default, data/brobygge.db under the content root, which a
+    /// fresh clone makes for itself. Only this database gets demo data on start.</summary>
+    public static bool UsesEmbeddedDefault(IConfiguration configuration)
+        => string.IsNullOrWhiteSpace(configuration.GetConnectionString("Brobygge")) && ProviderOf(configuration) == DatabaseProvider.Sqlite;
+
     /// <summary>With no connection string, SQLite uses data/brobygge.db under the content root, so a fresh
     /// clone needs nothing installed.</summary>
     public static string ConnectionStringOf(IConfiguration configuration, IHostEnvironment environment)

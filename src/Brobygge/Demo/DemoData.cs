@@ -56,23 +56,32 @@ public static class DemoData
     private static readonly string[] Districts = ["Drottninghög", "Dalhem", "Fredriksdal", "Husensjö", "Planteringen"];
     private static readonly string[] Employers = ["Helsingborgs stad", "ICA Maxi Helsingborg", "Helsingborgshem", "Skånetrafiken", "Region Skåne", "Dalhems bageri"];
 
-    /// <summary>On the embedded SQLite database: migrate, and fill an empty database with demo data.
-    /// PostgreSQL is migrated with <c>migrate</c> and never gets demo data on start.</summary>
+    /// <summary>On SQLite: migrate on start. Only the embedded default's own file fills up with demo data when empty
+    /// (its logins and password are public); a database named by a connection string may be a real one, so it gets
+    /// none and the log says how to make the first user. PostgreSQL is migrated with <c>migrate</c> and never gets
+    /// demo data on start.</summary>
     public static async Task PrepareEmbeddedDatabaseAsync(IServiceProvider services, IConfiguration configuration, ILogger logger)
     {
         if (DatabaseSetup.ProviderOf(configuration) != DatabaseProvider.Sqlite || !configuration.GetValue("Database:MigrateOnStart", true))
             return;
         await DatabaseSetup.MigrateAsync(services);
         await Taxonomy.BuiltInTaxonomy.EnsureLoadedAsync(services);
-        if (configuration.GetValue("Database:SeedDemo", true))
+        await using var scope = services.CreateSystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<BrobyggeDb>();
+        if (DatabaseSetup.UsesEmbeddedDefault(configuration) && configuration.GetValue("Database:SeedDemo", true) && !await db.Organisations.AnyAsync())
         {
-            await using var scope = services.CreateSystemScope();
-            if (!await scope.ServiceProvider.GetRequiredService<BrobyggeDb>().Organisations.AnyAsync())
-                await SeedAsync(scope.ServiceProvider, CancellationToken.None);
+            await SeedAsync(scope.ServiceProvider, CancellationToken.None);
+            services.GetService<DemoLogins>()?.Seeded();
         }
-        await using var check = services.CreateSystemScope();
-        if (logger.IsEnabled(LogLevel.Information) && await check.ServiceProvider.GetRequiredService<BrobyggeDb>().Organisations.AnyAsync(o => o.Name == OrganisationName))
-            logger.LogInformation("{Logins}", DescribeLogins());
+        if (await db.Organisations.AnyAsync(o => o.Name == OrganisationName))
+        {
+            if (logger.IsEnabled(LogLevel.Information))
+                logger.LogInformation("{Logins}", DescribeLogins());
+        }
+        else if (!await db.Users.AnyAsync() && logger.IsEnabled(LogLevel.Warning))
+            logger.LogWarning("The database has no users yet. Create the first with the same settings: "
+                + "brobygge users add --email you@example.se --role administrator --organisation \"Your organisation\" "
+                + "(from the source: dotnet run --project src/Brobygge -- users add …); it prints a one-time password.");
     }
 
     public static string DescribeLogins()
@@ -225,6 +234,7 @@ public static class SeedDemoCommand
         cli.Handle(command, async (services, _, cancellationToken) =>
         {
             await DemoData.SeedAsync(services, cancellationToken);
+            services.GetService<DemoLogins>()?.Seeded();
             await cli.Output.WriteLineAsync(DemoData.DescribeLogins());
         });
         return command;

@@ -28,6 +28,10 @@ public abstract class FormPage(IStringLocalizer<SharedResource> t, TimeProvider 
     protected async Task<IActionResult> SaveAsync<TResult>(Func<Problems, Task<TResult?>> write, Guid personId, string saved, string prefix = "Input.")
         where TResult : class
     {
+        // A value that could not even be read (letters in a number field, "Infinity") is refused at its field, not
+        // dropped while the rest is saved.
+        if (!ModelState.IsValid)
+            return Page();
         var problems = new Problems();
         try
         {
@@ -47,5 +51,19 @@ public abstract class FormPage(IStringLocalizer<SharedResource> t, TimeProvider 
             ModelState.Clear();
             return Page();
         }
+    }
+}
+
+public static class FormSetup
+{
+    /// <summary>What the pages say about a value that cannot be read as its field's type, in the user's language.</summary>
+    public static IServiceCollection AddBrobyggeForms(this IServiceCollection services)
+    {
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SharedResource>>((options, t) =>
+        {
+            options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, _) => t["“{0}” is not a valid value for this field.", value]);
+            options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => t["“{0}” is not a valid value for this field.", value]);
+        });
+        return services;
     }
 }

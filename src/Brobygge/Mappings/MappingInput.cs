@@ -28,6 +28,9 @@ public sealed class MappingInput
     public const string OccupationType = "occupation-name";
     public const string SkillType = "skill";
 
+    // Bounds on what a form or a client may send, so reading it costs little whatever it holds.
+    public const int MaxSkillsLength = 8000, MaxLabelLength = 300, MaxRows = 50;
+
     [Required(ErrorMessage = "Enter the date of the mapping.")]
     public DateOnly? MappedOn { get; set; }
 
@@ -135,18 +138,19 @@ public sealed class MappingInput
 
         var occupations = await TaxonomyLookup.ForTypeAsync(db, OccupationType, cancellationToken);
         var experience = new List<WorkExperience>();
-        for (var i = 0; i < Experience.Count; i++)
+        var experienceRows = FilledRows(Experience, r => r.IsBlank, prefix + nameof(Experience), "At most {0} rows of work experience can be filled in.", addError);
+        var occupationIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var i in experienceRows)
         {
             var row = Experience[i];
-            if (row.IsBlank)
-                continue;
             var field = $"{prefix}{nameof(Experience)}[{i}].";
-            var occupation = ResolveOccupation(row, occupations, previous);
+            var occupation = row.Occupation is { Length: > MaxLabelLength } ? new Resolved(null, "An occupation can be at most 300 characters.")
+                : ResolveOccupation(row, occupations, previous);
             if (string.IsNullOrWhiteSpace(row.Occupation))
                 addError(field + nameof(row.Occupation), "Choose the occupation for these years.");
             else if (occupation.Problem is { } problem)
                 addError(field + nameof(row.Occupation), problem, row.Occupation.Trim());
-            else if (experience.Any(e => e.OccupationId == occupation.Concept!.ConceptId))
+            else if (!occupationIds.Add(occupation.Concept!.ConceptId))
                 addError(field + nameof(row.Occupation), "This occupation is already on another row.");
             var years = ParseYears(row.Years);
             if (years is null)
@@ -156,18 +160,18 @@ public sealed class MappingInput
         }
 
         var languages = new List<LanguageSkill>();
-        for (var i = 0; i < Languages.Count; i++)
+        var languageRows = FilledRows(Languages, r => r.IsBlank, prefix + nameof(Languages), "At most {0} languages can be filled in.", addError);
+        var languageCodes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var i in languageRows)
         {
             var row = Languages[i];
-            if (row.IsBlank)
-                continue;
             var field = $"{prefix}{nameof(Languages)}[{i}].";
             var code = row.Code?.Trim().ToLowerInvariant();
             if (string.IsNullOrEmpty(code))
                 addError(field + nameof(row.Code), "Enter the language's code for this level.");
             else if (!LanguageCode.IsValid(code))
                 addError(field + nameof(row.Code), "A language is an ISO 639 code of 2 or 3 letters, e.g. ar, so, ti.");
-            else if (languages.Any(l => l.Code == code))
+            else if (!languageCodes.Add(code))
                 addError(field + nameof(row.Code), "This language is already on another row.");
             if (row.Level is null)
                 addError(field + nameof(row.Level), "Choose the level for this language.");
@@ -177,19 +181,28 @@ public sealed class MappingInput
 
         var skillLookup = await TaxonomyLookup.ForTypeAsync(db, SkillType, cancellationToken);
         var skills = new List<ConceptRef>();
-        var skillTexts = ParseSkills(Skills, skillLookup, previous).Select(skill => (Field: nameof(Skills), skill.Label, skill.Resolved));
-        if (!string.IsNullOrWhiteSpace(AddSkill))
-            skillTexts = skillTexts.Append((nameof(AddSkill), AddSkill.Trim(), ResolveSkill(AddSkill.Trim(), skillLookup, previous)));
+        var skillIds = new HashSet<string>(StringComparer.Ordinal);
+        var kept = KeptSkills(previous);
+        var skillTexts = Enumerable.Empty<(string Field, string Label, Resolved Resolved)>();
+        if (Skills is { Length: > MaxSkillsLength })
+            addError(prefix + nameof(Skills), "The skills can be at most {0} characters.", MaxSkillsLength);
+        else
+            skillTexts = ParseSkills(Skills, skillLookup, kept).Select(skill => (Field: nameof(Skills), skill.Label, skill.Resolved));
+        if (AddSkill is { Length: > MaxLabelLength })
+            addError(prefix + nameof(AddSkill), "A skill can be at most {0} characters.", MaxLabelLength);
+        else if (!string.IsNullOrWhiteSpace(AddSkill))
+            skillTexts = skillTexts.Append((nameof(AddSkill), AddSkill.Trim(), ResolveSkill(AddSkill.Trim(), skillLookup, kept)));
         foreach (var (field, label, resolved) in skillTexts)
         {
             if (resolved.Problem is { } problem)
                 addError(prefix + field, problem, label);
-            else if (skills.All(s => s.ConceptId != resolved.Concept!.ConceptId))
+            else if (skillIds.Add(resolved.Concept!.ConceptId))
                 skills.Add(new ConceptRef { ConceptId = resolved.Concept!.ConceptId, Label = resolved.Concept.Label });
         }
 
-        var licences = DrivingLicences.Select(l => l.Trim().ToUpperInvariant()).Where(l => l.Length > 0).ToHashSet();
-        if (licences.Any(l => !DrivingLicenceCategories.All.Contains(l)))
+        var licences = DrivingLicences.Count > DrivingLicenceCategories.All.Count ? null
+            : DrivingLicences.Select(l => (l ?? "").Trim().ToUpperInvariant()).Where(l => l.Length > 0).ToHashSet();
+        if (licences is null || licences.Any(l => !DrivingLicenceCategories.All.Contains(l)))
             addError(prefix + nameof(DrivingLicences), "Choose driving licence categories from the list.");
 
         if (problems > 0 || MappedOn is null)
@@ -205,7 +218,7 @@ public sealed class MappingInput
             Languages = languages,
             SwedishLevel = SwedishLevel,
             Skills = skills,
-            DrivingLicences = DrivingLicenceCategories.All.Where(licences.Contains).ToList(),
+            DrivingLicences = DrivingLicenceCategories.All.Where(licences!.Contains).ToList(),
             Goals = Blank(Goals),
             Obstacles = Blank(Obstacles),
         };
@@ -238,10 +251,28 @@ public sealed class MappingInput
         };
     }
 
-    private static Resolved ResolveSkill(string label, TaxonomyLookup skills, Mapping? previous)
+    /// <summary>The previous version's skills by label key: accepted even if the taxonomy has since renamed them.</summary>
+    private static Dictionary<string, ConceptRef> KeptSkills(Mapping? previous)
     {
-        var key = TaxonomyLookup.Key(label);
-        if (previous?.Skills.FirstOrDefault(s => TaxonomyLookup.Key(s.Label) == key) is { } kept)
+        var kept = new Dictionary<string, ConceptRef>(StringComparer.Ordinal);
+        foreach (var skill in previous?.Skills ?? [])
+            kept.TryAdd(TaxonomyLookup.Key(skill.Label), skill);
+        return kept;
+    }
+
+    /// <summary>The indexes of the rows filled in; past <see cref="MaxRows"/> a problem instead, and none of them.</summary>
+    private static List<int> FilledRows<T>(List<T> rows, Func<T, bool> isBlank, string field, string tooMany, AddProblem addError)
+    {
+        var filled = Enumerable.Range(0, rows.Count).Where(i => rows[i] is { } row && !isBlank(row)).Take(MaxRows + 1).ToList();
+        if (filled.Count <= MaxRows)
+            return filled;
+        addError(field, tooMany, MaxRows);
+        return [];
+    }
+
+    private static Resolved ResolveSkill(string label, TaxonomyLookup skills, Dictionary<string, ConceptRef> keptSkills)
+    {
+        if (keptSkills.GetValueOrDefault(TaxonomyLookup.Key(label)) is { } kept)
             return new Resolved(new TaxonomyConcept { ConceptId = kept.ConceptId, Type = SkillType, Label = kept.Label }, null);
         var matches = skills.Find(label);
         return matches.Count switch
@@ -255,10 +286,15 @@ public sealed class MappingInput
     /// <summary>
     /// Skill labels from the text: one per line, or several on a line separated by commas. Labels may contain commas
     /// themselves ("Projektledning, erfarenhet"), so each line is read from the left taking the longest run of
-    /// comma-separated parts that is a known label.
+    /// comma-separated parts that is a known label. No label has more parts than the longest known one, so no longer
+    /// run is tried: the work grows with the text, not with the cube of its commas.
     /// </summary>
     internal static IEnumerable<(string Label, Resolved Resolved)> ParseSkills(string? text, TaxonomyLookup skills, Mapping? previous)
+        => ParseSkills(text, skills, KeptSkills(previous));
+
+    private static IEnumerable<(string Label, Resolved Resolved)> ParseSkills(string? text, TaxonomyLookup skills, Dictionary<string, ConceptRef> kept)
     {
+        var mostParts = Math.Max(skills.MostParts, kept.Keys.Select(TaxonomyLookup.PartsOf).DefaultIfEmpty(1).Max());
         foreach (var line in (text ?? "").Split('\n'))
         {
             var parts = line.Split(',');
@@ -271,10 +307,10 @@ public sealed class MappingInput
                     continue;
                 }
                 var found = false;
-                for (var end = parts.Length; end > start && !found; end--)
+                for (var end = Math.Min(parts.Length, start + mostParts); end > start && !found; end--)
                 {
                     var label = string.Join(",", parts[start..end]).Trim();
-                    var resolved = ResolveSkill(label, skills, previous);
+                    var resolved = ResolveSkill(label, skills, kept);
                     if (resolved.Matches == 0)
                         continue;
                     yield return (label, resolved);

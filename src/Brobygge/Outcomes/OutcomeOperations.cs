@@ -38,7 +38,8 @@ public static class OutcomeOperations
                 problems.Add(nameof(input.EmploymentType), "Choose the type of employment.");
             if (input.EmploymentType != EmploymentType.SelfEmployed && string.IsNullOrWhiteSpace(input.EmployerName))
                 problems.Add(nameof(input.EmployerName), "Enter the employer.");
-            if (input.HoursPerWeek is { } hours && (hours <= 0 || hours > 80))
+            // NaN fails every comparison, so the range is checked as "inside", never as "outside".
+            if (input.HoursPerWeek is { } hours && !(double.IsFinite(hours) && hours > 0 && hours <= 80))
                 problems.Add(nameof(input.HoursPerWeek), "Hours per week are more than 0 and at most 80.");
         }
         if (input.Kind == OutcomeKind.Studies && input.StudiesType is null)

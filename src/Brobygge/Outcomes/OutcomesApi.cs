@@ -19,6 +19,11 @@ public static class OutcomesApi
 
     private static readonly Func<Outcome, OutcomeResponse> ToResponse = Projection.Compile();
 
+    /// <summary>JSON has no NaN: hours an earlier version let through (PostgreSQL kept them) read as unknown
+    /// instead of failing the whole list.</summary>
+    private static OutcomeResponse Readable(OutcomeResponse outcome)
+        => outcome.HoursPerWeek is { } hours && !double.IsFinite(hours) ? outcome with { HoursPerWeek = null } : outcome;
+
     public static RouteGroupBuilder MapOutcomesApi(this RouteGroupBuilder api)
     {
         var ofEnrolment = api.MapGroup("/enrolments/{enrolmentId:guid}/outcomes").WithTags(Tag);
@@ -38,7 +43,7 @@ public static class OutcomesApi
         var outcomes = await db.Outcomes.AsNoTracking().Where(o => o.EnrolmentId == enrolmentId)
             .OrderByDescending(o => o.StartedOn).ThenByDescending(o => o.Id)
             .Select(Projection).ToListAsync(cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<OutcomeResponse>>(outcomes);
+        return TypedResults.Ok<IReadOnlyList<OutcomeResponse>>(outcomes.Select(Readable).ToList());
     }
 
     private static async Task<Ok<OutcomeResponse>> GetAsync(Guid id, BrobyggeDb db, CancellationToken cancellationToken)
@@ -46,7 +51,7 @@ public static class OutcomesApi
         var outcome = await db.Outcomes.AsNoTracking().Where(o => o.Id == id).Select(Projection).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("The outcome");
         await db.RecordEnrolmentReadAsync(outcome.EnrolmentId, cancellationToken);
-        return TypedResults.Ok(outcome);
+        return TypedResults.Ok(Readable(outcome));
     }
 
     private static async Task<Results<Created<OutcomeResponse>, ValidationProblem>> RecordAsync(Guid enrolmentId, OutcomeInput input,

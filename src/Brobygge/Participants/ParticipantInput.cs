@@ -36,6 +36,7 @@ public sealed class ParticipantInput
     public string? District { get; set; }
 
     /// <summary>ISO 639 codes separated by commas or spaces, mother tongue first.</summary>
+    [StringLength(200, ErrorMessage = "The languages can be at most 200 characters.")]
     public string? Languages { get; set; }
 
     public SwedishLevel? SwedishLevel { get; set; }

@@ -86,7 +86,17 @@ public sealed class TaxonomyLookup
 {
     private readonly Dictionary<string, List<TaxonomyConcept>> _byLabel;
 
-    private TaxonomyLookup(Dictionary<string, List<TaxonomyConcept>> byLabel) => _byLabel = byLabel;
+    private TaxonomyLookup(Dictionary<string, List<TaxonomyConcept>> byLabel)
+    {
+        _byLabel = byLabel;
+        MostParts = byLabel.Keys.Select(PartsOf).DefaultIfEmpty(1).Max();
+    }
+
+    /// <summary>The most comma-separated parts any label has ("Kock, à la carte" has 2), so a reader of
+    /// comma-separated labels never needs to try a longer run.</summary>
+    public int MostParts { get; }
+
+    public static int PartsOf(string label) => label.AsSpan().Count(',') + 1;
 
     /// <summary>Reads every concept of the type (a few thousand at most) once, for all the labels of a form.</summary>
     public static async Task<TaxonomyLookup> ForTypeAsync(BrobyggeDb db, string type, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Brobygge.Tests.Fixtures;
 
 /// <summary>The real program on a real database: a SQLite file of its own, or a fresh PostgreSQL database.</summary>
-public abstract partial class BrobyggeApp(DatabaseProvider provider, bool seedDemo = false) : WebApplicationFactory<Program>, IAsyncLifetime
+public abstract partial class BrobyggeApp(DatabaseProvider provider) : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public DatabaseProvider Provider { get; } = provider;
     public string ConnectionString { get; private set; } = "";
@@ -60,7 +60,6 @@ public abstract partial class BrobyggeApp(DatabaseProvider provider, bool seedDe
     {
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Brobygge", ConnectionString);
-        builder.UseSetting("Database:SeedDemo", seedDemo ? "true" : "false");
         builder.UseSetting(KeyProtection.KeySetting, _keyEncryptionKey);
         // Every test logs in from the same client, many times a minute; the rate-limit tests set their own small limits.
         builder.UseSetting("Login:RateLimit:PerClient", "100000");
