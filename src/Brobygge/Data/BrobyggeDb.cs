@@ -157,6 +157,11 @@ public abstract class BrobyggeDb(DbContextOptions options, CurrentAccess access)
         builder.Entity<Assignment>(assignment =>
         {
             assignment.HasIndex(a => new { a.StaffId, a.EndedOn });
+            // One current coach and one current bridge-builder per participant, also when two hand-overs race
+            // (StaffOperations.AssignAsync turns the refusal into a conflict). The quoted SQL suits both providers.
+            assignment.HasIndex(a => new { a.EnrolmentId, a.Role }).IsUnique().HasFilter("\"EndedOn\" IS NULL");
+            // Kept beside the filtered one, which cannot find ended assignments (history, caseloads as of a date).
+            assignment.HasIndex(a => a.EnrolmentId);
             assignment.HasOne(a => a.Staff).WithMany().HasForeignKey(a => a.StaffId);
             // Tenant only: the enrolment filter reads assignments, so this one must not read enrolments.
             TenantOwned(assignment);
