@@ -1,4 +1,5 @@
 using System.Net;
+using Brobygge.Auditing;
 using Brobygge.Enrolments;
 using Brobygge.Identity;
 using Brobygge.Tests.Api;
@@ -155,6 +156,9 @@ public abstract class ConcurrencyTests<TApp>(TApp app) : IClassFixture<TApp> whe
                 await response.ReadAsync<EnrolmentResponse>(HttpStatusCode.Created);
             var references = await _app.WithDbAsync((db, _) => db.Enrolments.Where(e => e.ProjectId == project.Id).Select(e => e.Reference).ToListAsync());
             Assert.Equal(Enumerable.Range(1, (round + 1) * Requests).Select(n => $"P-{n:0000}"), references.Order(StringComparer.Ordinal));
+            // A save tried again after a taken reference is audited once, as the one write it is.
+            Assert.Equal((round + 1) * Requests, await _app.WithDbAsync((db, _) => db.AuditEvents.CountAsync(a =>
+                a.OrganisationId == project.OrganisationId && a.EntityType == nameof(Brobygge.Enrolments.Enrolment) && a.Action == AuditAction.Create)));
         }
     }
 
