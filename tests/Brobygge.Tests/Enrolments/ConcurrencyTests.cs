@@ -4,7 +4,9 @@ using Brobygge.Enrolments;
 using Brobygge.Identity;
 using Brobygge.Tests.Api;
 using Brobygge.Tests.Fixtures;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Brobygge.Contacts.ContactsApi;
 using static Brobygge.Enrolments.EnrolmentsApi;
 
@@ -122,6 +124,29 @@ public abstract class ConcurrencyTests<TApp>(TApp app) : IClassFixture<TApp> whe
             }
             Assert.Single(await CurrentCoachesAsync(enrolment));
         }
+    }
+
+    [Fact]
+    public async Task Re_entry_by_a_bridge_builder_who_is_also_a_coach_keeps_the_one_current_coach()
+    {
+        var project = await _app.CreateProjectAsync();
+        var coach = await _app.CreateUserAsync(Roles.Coach, project);
+        var bridgeBuilder = await _app.CreateUserAsync(Roles.BridgeBuilder, project);
+        var enrolment = await _app.CreateParticipantAsync(project, coach, enrolledOn: new DateOnly(2025, 1, 10));
+        await _app.WithDbAsync(async (db, services) =>
+        {
+            await services.GetRequiredService<UserManager<User>>().AddToRoleAsync(await db.Users.SingleAsync(u => u.Id == bridgeBuilder.Id), Roles.Coach);
+            db.Assignments.Add(new Assignment { OrganisationId = project.OrganisationId, EnrolmentId = enrolment.Id, StaffId = bridgeBuilder.Id, Role = AssignmentRole.BridgeBuilder, StartedOn = enrolment.EnrolledOn });
+            (await db.Enrolments.Include(e => e.FollowUps).SingleAsync(e => e.Id == enrolment.Id)).Exit(new DateOnly(2025, 4, 1), ExitReason.Moved);
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        var response = await (await _app.ApiClientAsync(bridgeBuilder)).PostJsonAsync($"/api/v1/participants/{enrolment.PersonId}/enrolments",
+            new { projectId = project.Id, enrolledOn = "2025-09-01", statusAtEntry = "Unemployed" });
+
+        Assert.Null((await response.ReadAsync<EnrolmentResponse>()).ExitedOn);
+        Assert.Equal([coach.Id], await CurrentCoachesAsync(enrolment.Id));
     }
 
     private static async Task<List<Guid>> ContactsAsync(HttpClient client, Guid projectId, int count)
