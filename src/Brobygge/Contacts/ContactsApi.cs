@@ -97,7 +97,11 @@ public static class ContactsApi
         var person = new Person { OrganisationId = db.Scope.OrganisationId, FirstName = "", LastName = "", RegisteredById = db.Scope.UserId };
         await personInput.ApplyToAsync(person, number, protector, cancellationToken);
         db.Persons.Add(person);
-        var contact = await ContactOperations.RegisterAsync(db, person, contactInput, cancellationToken);
+        Contact? contact = null;
+        if (!await ParticipantInput.SaveUniqueAsync(db, person, "Person." + nameof(ParticipantInput.IdentityNumber), problems.Add,
+                async () => contact = await ContactOperations.RegisterAsync(db, person, contactInput, cancellationToken), cancellationToken)
+            || contact is null)
+            return ApiProblems.Validation(problems);
         var response = new ContactResponse(contact.Id, person.Id, person.FirstName, person.LastName, contact.ProjectId, contact.ContactedOn,
             contact.Language, contact.BridgeBuilderId, contact.Place, contact.Notes, EnrolmentId: null, contact.Version);
         return TypedResults.Created($"{ApiSetup.Prefix}/contacts/{contact.Id}", response);

@@ -39,7 +39,9 @@ public sealed class CreateModel(BrobyggeDb db, IdentityNumberProtector protector
         var person = new Person { OrganisationId = db.Scope.OrganisationId, FirstName = "", LastName = "", RegisteredById = db.Scope.UserId };
         await Input.ApplyToAsync(person, number, protector, cancellationToken);
         db.Persons.Add(person);
-        await ContactOperations.RegisterAsync(db, person, Contact, cancellationToken);
+        if (!await ParticipantInput.SaveUniqueAsync(db, person, "Input." + nameof(Input.IdentityNumber), (field, message) => ModelState.AddModelError(field, T[message]),
+                () => ContactOperations.RegisterAsync(db, person, Contact, cancellationToken), cancellationToken))
+            return Page();
         TempData["Saved"] = "The contact was registered.";
         return Redirect($"/Participants/Details/{person.Id}");
     }

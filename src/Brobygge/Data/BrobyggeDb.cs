@@ -135,6 +135,11 @@ public abstract partial class BrobyggeDb(DbContextOptions options, CurrentAccess
         builder.Entity<Assignment>(assignment =>
         {
             assignment.HasIndex(a => new { a.StaffId, a.EndedOn });
+            // One current coach and one current bridge-builder per participant, also when two hand-overs race
+            // (StaffOperations.AssignAsync turns the refusal into a conflict). The quoted SQL suits both providers.
+            assignment.HasIndex(a => new { a.EnrolmentId, a.Role }).IsUnique().HasFilter("\"EndedOn\" IS NULL");
+            // Kept beside the filtered one, which cannot find ended assignments (history, caseloads as of a date).
+            assignment.HasIndex(a => a.EnrolmentId);
             assignment.HasOne(a => a.Staff).WithMany().HasForeignKey(a => a.StaffId);
             assignment.HasIndex(a => a.OrganisationId);
         });

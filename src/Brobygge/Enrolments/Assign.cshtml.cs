@@ -23,6 +23,9 @@ public sealed class AssignModel(BrobyggeDb db, IStringLocalizer<SharedResource> 
         if (!await LoadAsync(enrolmentId, cancellationToken))
             return NotFound();
         var result = await SaveAsync(problems => StaffOperations.AssignAsync(db, enrolmentId, Input, Today, problems, cancellationToken), Header!.PersonId, "The assignment was saved.");
+        // Someone else assigned first: show who is assigned now, with the version to choose from again.
+        if (Conflict && !await LoadAsync(enrolmentId, cancellationToken))
+            return NotFound();
         // A coach who hands a participant over no longer sees them: back to the start page instead of a 404.
         if (result is RedirectResult && !await db.Enrolments.AnyAsync(e => e.Id == enrolmentId, cancellationToken))
             return Redirect("/");
@@ -34,6 +37,7 @@ public sealed class AssignModel(BrobyggeDb db, IStringLocalizer<SharedResource> 
         Header = await EnrolmentHeader.LoadAsync(db, enrolmentId, cancellationToken);
         if (Header is null)
             return false;
+        Suggestions.Clear();
         foreach (var role in Enum.GetValues<AssignmentRole>())
             Suggestions.Add((role, await StaffOperations.SuggestAsync(db, enrolmentId, role, cancellationToken)));
         Current = (await db.Assignments.AsNoTracking().Where(a => a.EnrolmentId == enrolmentId && a.EndedOn == null)

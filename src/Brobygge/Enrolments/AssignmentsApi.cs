@@ -19,9 +19,10 @@ public static class AssignmentsApi
         var assignments = api.MapGroup("/enrolments/{id:guid}").WithTags(Tag);
         assignments.MapGet("/assignment-suggestions", SuggestAsync).WithName("SuggestAssignments").FindsById()
             .WithSummary("Suggests coaches or bridge-builders for a participant: who speaks their languages, then who has the fewest participants.");
-        assignments.MapPost("/assignments", AssignAsync).WithName("AssignStaff").Writes().FindsById()
+        assignments.MapPost("/assignments", AssignAsync).WithName("AssignStaff").Writes().FindsById().GuardedByVersion()
             .WithSummary("Makes a staff member the participant's coach or bridge-builder from today; the previous one's assignment ends today.")
-            .WithDescription("201 with the new assignment; 200 with the current one when the staff member already has that role.");
+            .WithDescription("201 with the new assignment; 200 with the current one when the staff member already has that role. "
+                + "Send the enrolment's version you read: a hand-over made since answers 409, as does one made at the same moment.");
         return api;
     }
 

@@ -1,3 +1,4 @@
+using Brobygge.Auditing;
 using Brobygge.Contacts;
 using Brobygge.Data;
 using Brobygge.Identity;
@@ -46,7 +47,8 @@ public static class EnrolmentOperations
         {
             existing.ReEnter();
             await AssignEnrollerAsync(db, existing, input.EnrolledOn!.Value, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            // Two re-entries at once: the enrolment's version lets one through.
+            await SaveAsync(db, "The enrolment", cancellationToken);
             return existing;
         }
         var reference = string.IsNullOrWhiteSpace(input.Reference) ? null : input.Reference.Trim();
@@ -62,8 +64,53 @@ public static class EnrolmentOperations
         var enrollerRole = await AssignEnrollerAsync(db, enrolment, enrolment.EnrolledOn, cancellationToken);
         if (bridgeBuilder is { } staffId && enrollerRole != AssignmentRole.BridgeBuilder)
             db.Assignments.Add(new Assignment { OrganisationId = enrolment.OrganisationId, EnrolmentId = enrolment.Id, StaffId = staffId, Role = AssignmentRole.BridgeBuilder, StartedOn = enrolment.EnrolledOn });
-        await db.SaveChangesAsync(cancellationToken);
-        return enrolment;
+        return await SaveNewAsync(db, enrolment, project, automaticReference: reference is null, problems, cancellationToken);
+    }
+
+    private const int ReferenceAttempts = 10;
+
+    /// <summary>
+    /// Saves a new enrolment. The checks before cannot see an enrolment another request saves a moment later; the
+    /// unique indexes can. An automatic reference taken meanwhile is followed by the next one; a reference the
+    /// user gave, or the person enrolled meanwhile, is the problem the check would have named. Null then, nothing saved.
+    /// </summary>
+    private static async Task<Enrolment?> SaveNewAsync(BrobyggeDb db, Enrolment enrolment, Project project, bool automaticReference, Problems problems, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return enrolment;
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation<Enrolment>(db, x => new { x.ProjectId, x.Reference }))
+            {
+                if (!automaticReference || attempt == ReferenceAttempts)
+                {
+                    problems.Add(nameof(EnrolInput.Reference), automaticReference
+                        ? "The next reference could not be taken because many participants were enrolled at the same moment. Save again, or enter a reference."
+                        : "Another participant in the project already has this reference.");
+                    break;
+                }
+                // The failed save queued audit events for writes that did not happen; the next save queues its own.
+                foreach (var queued in db.ChangeTracker.Entries<AuditEvent>().Where(a => a.State == EntityState.Added).ToList())
+                    queued.State = EntityState.Detached;
+                enrolment.Reference = await NextReferenceAsync(db, project, cancellationToken);
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation<Enrolment>(db, x => new { x.ProjectId, x.PersonId }))
+            {
+                problems.Add(nameof(EnrolInput.ProjectId), "The person is already enrolled in this project.");
+                break;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // The contact being enrolled was saved by someone else meanwhile (most likely: enrolled at the same moment).
+                db.ChangeTracker.Clear();
+                throw new ConflictException("The enrolment");
+            }
+        }
+        db.ChangeTracker.Clear();
+        return null;
     }
 
     /// <summary>Checks an enrolment without writing: the project, and the earlier enrolment a re-entry
@@ -141,7 +188,8 @@ public static class EnrolmentOperations
         }
     }
 
-    /// <summary>Assigns a coach or bridge-builder who enrols someone to them; returns the role, if any.</summary>
+    /// <summary>Assigns a coach or bridge-builder who enrols someone to them, unless someone holds that role already;
+    /// returns the role, if any.</summary>
     private static async Task<AssignmentRole?> AssignEnrollerAsync(BrobyggeDb db, Enrolment enrolment, DateOnly from, CancellationToken cancellationToken)
     {
         var role = db.Scope.Roles.Contains(Roles.Coach) ? AssignmentRole.Coach
@@ -149,8 +197,9 @@ public static class EnrolmentOperations
             : (AssignmentRole?)null;
         if (role is null || db.Scope.IsSystem)
             return null;
-        var current = await db.Assignments.AnyAsync(a => a.EnrolmentId == enrolment.Id && a.StaffId == db.Scope.UserId && a.Role == role && a.EndedOn == null, cancellationToken);
-        if (!current)
+        // A re-entry keeps whoever holds the role: one current coach and one current bridge-builder per participant.
+        var taken = await db.Assignments.AnyAsync(a => a.EnrolmentId == enrolment.Id && a.Role == role && a.EndedOn == null, cancellationToken);
+        if (!taken)
             db.Assignments.Add(new Assignment { OrganisationId = enrolment.OrganisationId, EnrolmentId = enrolment.Id, StaffId = db.Scope.UserId, Role = role.Value, StartedOn = from });
         return role;
     }

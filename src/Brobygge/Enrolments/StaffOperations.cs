@@ -8,6 +8,10 @@ public sealed class AssignInput
 {
     public Guid? StaffId { get; set; }
     public AssignmentRole? Role { get; set; }
+
+    /// <summary>The enrolment's version the choice was made from: an assignment made since refuses it. Without it,
+    /// the version read when the request starts guards the hand-over.</summary>
+    public Guid? Version { get; set; }
 }
 
 /// <summary>A staff member suggested for a participant: who speaks their languages, and how full their caseload is.</summary>
@@ -43,10 +47,12 @@ public static class StaffOperations
     }
 
     /// <summary>Makes the staff member the participant's coach or bridge-builder from today; the one before
-    /// keeps the dates they had the participant.</summary>
+    /// keeps the dates they had the participant. Every hand-over renews the enrolment's version, so of two made
+    /// from the same version one is saved and the other is a <see cref="ConflictException"/>; the unique index on
+    /// the current assignment holds the rule where a version does not reach.</summary>
     public static async Task<Assignment?> AssignAsync(BrobyggeDb db, Guid enrolmentId, AssignInput input, DateOnly today, Problems problems, CancellationToken cancellationToken)
     {
-        var enrolment = await db.Enrolments.AsNoTracking().SingleOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken)
+        var enrolment = await db.Enrolments.SingleOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken)
             ?? throw new NotFoundException("The enrolment");
         if (input.Role is null)
             problems.Add(nameof(input.Role), "Choose coach or bridge-builder.");
@@ -64,7 +70,19 @@ public static class StaffOperations
             previous.EndedOn = today;
         var assignment = new Assignment { OrganisationId = enrolment.OrganisationId, EnrolmentId = enrolment.Id, StaffId = input.StaffId!.Value, Role = input.Role!.Value, StartedOn = today };
         db.Assignments.Add(assignment);
-        await db.SaveChangesAsync(cancellationToken);
+        var version = db.Entry(enrolment).Property(e => e.Version);
+        if (input.Version is { } read && read != Guid.Empty)
+            version.OriginalValue = read;
+        version.IsModified = true;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation<Assignment>(db, a => new { a.EnrolmentId, a.Role }))
+        {
+            db.ChangeTracker.Clear();
+            throw new ConflictException("The assignment");
+        }
         return assignment;
     }
 

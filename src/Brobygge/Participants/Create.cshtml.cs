@@ -41,7 +41,10 @@ public sealed class CreateModel(BrobyggeDb db, IdentityNumberProtector protector
         }
         await Input.ApplyToAsync(person, number, protector, cancellationToken);
         db.Persons.Add(person);
-        if (await EnrolmentOperations.EnrolAsync(db, person, Enrolment, Today, problems, cancellationToken) is null)
+        Enrolments.Enrolment? enrolment = null;
+        if (!await ParticipantInput.SaveUniqueAsync(db, person, "Input." + nameof(Input.IdentityNumber), AddError,
+                async () => enrolment = await EnrolmentOperations.EnrolAsync(db, person, Enrolment, Today, problems, cancellationToken), cancellationToken)
+            || enrolment is null)
             return ShowProblems(problems);
         TempData["Saved"] = "The participant was registered.";
         return Redirect($"/Participants/Details/{person.Id}");

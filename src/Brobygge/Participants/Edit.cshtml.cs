@@ -43,7 +43,8 @@ public sealed class EditModel(BrobyggeDb db, IdentityNumberProtector protector, 
         db.Entry(person).Property(p => p.Version).OriginalValue = Version;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            if (!await ParticipantInput.SaveUniqueAsync(db, person, "Input." + nameof(Input.IdentityNumber), AddError, () => db.SaveChangesAsync(cancellationToken), cancellationToken))
+                return Page();
         }
         catch (DbUpdateConcurrencyException)
         {

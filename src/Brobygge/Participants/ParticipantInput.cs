@@ -77,15 +77,46 @@ public sealed class ParticipantInput
         if (LanguageCodes() is null)
             addError(prefix + nameof(Languages), "Languages are ISO 639 codes of 2 or 3 letters, separated by commas, e.g. ar, sv.");
 
-        if (number is { } unique)
-        {
-            // The blind index finds the person without decrypting anyone; it ignores access filters so that
-            // a duplicate someone else registered is still refused.
-            var index = await protector.IndexAsync(unique, cancellationToken);
-            if (await db.BeyondAccess<Person>().AnyAsync(p => p.OrganisationId == db.Scope.OrganisationId && p.IdentityNumberIndex == index && p.Id != personId, cancellationToken))
-                addError(prefix + nameof(IdentityNumber), "A person with this identity number is already registered.");
-        }
+        if (number is { } unique && await TakenAsync(db, await protector.IndexAsync(unique, cancellationToken), personId, cancellationToken) is { } taken)
+            addError(prefix + nameof(IdentityNumber), taken);
         return number;
+    }
+
+    /// <summary>Said to a user who may not see the person with the number: it does not tell them that the person exists.</summary>
+    public const string CannotBeUsed = "This identity number cannot be used here. Ask the project manager for help.";
+
+    /// <summary>Said to a user who can see the person with the number, so they open that person instead.</summary>
+    public const string RegisteredAndVisible = "A person you can see already has this identity number: search for it to open their page.";
+
+    /// <summary>Why the number (by its blind index) cannot be another person's, or null when no one else in the
+    /// organisation has it.</summary>
+    private static async Task<string?> TakenAsync(BrobyggeDb db, string index, Guid? personId, CancellationToken cancellationToken)
+    {
+        // The blind index finds the person without decrypting anyone; it ignores access filters so that
+        // a duplicate someone else registered is still refused.
+        if (!await db.BeyondAccess<Person>().AnyAsync(p => p.OrganisationId == db.Scope.OrganisationId && p.IdentityNumberIndex == index && p.Id != personId, cancellationToken))
+            return null;
+        return await db.Persons.AnyAsync(p => p.IdentityNumberIndex == index && p.Id != personId, cancellationToken) ? RegisteredAndVisible : CannotBeUsed;
+    }
+
+    /// <summary>
+    /// Runs the save of a person checked by <see cref="ValidateAsync"/>. Someone may register the same number between
+    /// the check and the save; the unique index refuses it then, and the check's problem goes under
+    /// <paramref name="field"/>. False, with nothing saved, in that case.
+    /// </summary>
+    public static async Task<bool> SaveUniqueAsync(BrobyggeDb db, Person person, string field, Action<string, string> addError, Func<Task> save, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await save();
+            return true;
+        }
+        catch (DbUpdateException e) when (person.IdentityNumberIndex is { } index && e.IsUniqueViolation<Person>(db, p => new { p.OrganisationId, p.IdentityNumberIndex }))
+        {
+            db.ChangeTracker.Clear();
+            addError(field, await TakenAsync(db, index, person.Id, cancellationToken) ?? CannotBeUsed);
+            return false;
+        }
     }
 
     /// <summary>The language codes, lower-cased, or null when one of them is not a code.</summary>

@@ -131,7 +131,9 @@ public static class ParticipantsApi
 
         await input.ApplyToAsync(person, number, protector, cancellationToken);
         db.Entry(person).Property(p => p.Version).OriginalValue = request.Version!.Value;
-        await EnrolmentOperations.SaveAsync(db, "The participant", cancellationToken);
+        if (!await ParticipantInput.SaveUniqueAsync(db, person, nameof(ParticipantInput.IdentityNumber), problems.Add,
+                () => EnrolmentOperations.SaveAsync(db, "The participant", cancellationToken), cancellationToken))
+            return ApiProblems.Validation(problems);
         return TypedResults.Ok(await ResponseAsync(db, protector, person, cancellationToken));
     }
 

@@ -105,7 +105,7 @@ public abstract class ParticipantPagesTests<TApp>(TApp app) : IClassFixture<TApp
 
         var second = await BrobyggeApp.PostFormAsync(client, "/Participants/Create", ValidForm(project.Id, "Second"));
 
-        Assert.Contains("redan registrerad", WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync()));
+        Assert.Contains("En person som du kan se har redan det här personnumret", WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync()));
         Assert.Equal(1, await PersonCountAsync(project.OrganisationId));
     }
 

@@ -280,6 +280,10 @@ namespace Brobygge.Data.Migrations.Postgres
 
                     b.HasIndex("OrganisationId");
 
+                    b.HasIndex("EnrolmentId", "Role")
+                        .IsUnique()
+                        .HasFilter("\"EndedOn\" IS NULL");
+
                     b.HasIndex("StaffId", "EndedOn");
 
                     b.ToTable("Assignments");

@@ -274,6 +274,10 @@ namespace Brobygge.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganisationId");
 
+                    b.HasIndex("EnrolmentId", "Role")
+                        .IsUnique()
+                        .HasFilter("\"EndedOn\" IS NULL");
+
                     b.HasIndex("StaffId", "EndedOn");
 
                     b.ToTable("Assignments");
