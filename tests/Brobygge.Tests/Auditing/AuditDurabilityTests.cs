@@ -110,7 +110,7 @@ public abstract class AuditDurabilityTests<TApp>(TApp app) : IClassFixture<TApp>
             start.Environment["Database__Provider"] = app.Provider.ToString();
             // Pooling as in production: the burst should not be limited by opening connections.
             start.Environment["ConnectionStrings__Brobygge"] = app.ConnectionString.Replace("Pooling=false", "Pooling=true", StringComparison.OrdinalIgnoreCase);
-            start.Environment["Database__SeedDemo"] = "false";
+            start.Environment["Privacy__KeyEncryptionKey"] = app.KeyEncryptionKey;
             start.Environment["Logging__LogLevel__Default"] = "Warning";
             var program = new RunningProgram(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
             program._process.OutputDataReceived += (_, e) => program.Log(e.Data);

@@ -46,7 +46,8 @@ public abstract partial class BrobyggeApp(DatabaseProvider provider) : WebApplic
     }
 
     private string? _sqliteFolder;
-    private readonly string _keyEncryptionKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(KeyEncryptionKey.Size));
+    /// <summary>This app's key-encryption key, for a second process on the same database.</summary>
+    public string KeyEncryptionKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(Brobygge.Identity.KeyEncryptionKey.Size));
 
     public override async ValueTask DisposeAsync()
     {
@@ -60,7 +61,7 @@ public abstract partial class BrobyggeApp(DatabaseProvider provider) : WebApplic
     {
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Brobygge", ConnectionString);
-        builder.UseSetting(KeyProtection.KeySetting, _keyEncryptionKey);
+        builder.UseSetting(KeyProtection.KeySetting, KeyEncryptionKey);
         // Every test logs in from the same client, many times a minute; the rate-limit tests set their own small limits.
         builder.UseSetting("Login:RateLimit:PerClient", "100000");
         builder.UseSetting("Login:RateLimit:PerAccount", "100000");
