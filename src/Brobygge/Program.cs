@@ -2,6 +2,7 @@ using Brobygge;
 using Brobygge.Api;
 using Brobygge.Data;
 using Brobygge.Demo;
+using Brobygge.Forms;
 using Brobygge.Identity;
 using Brobygge.Localization;
 using Brobygge.Taxonomy;
@@ -27,6 +28,7 @@ builder.Services.AddRazorPages(options =>
     })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+builder.Services.AddBrobyggeForms();
 builder.Services.AddHealthChecks().AddDbContextCheck<BrobyggeDb>();
 
 var app = builder.Build();

@@ -66,6 +66,7 @@ public static class ApiSetup
 
         var api = endpoints.MapGroup(Prefix)
             .RequireAuthorization(ReaderPolicy)
+            .CheckInputRules()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapTokensApi();
         api.MapContactsApi();
