@@ -18,7 +18,8 @@ public sealed class IndexModel(BrobyggeDb db, IdentityNumberProtector protector,
     public const int MaxPage = 10_000;
 
     [BindProperty] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>Not "page": Razor Pages keeps the page's own path under that route value, and it would win.</summary>
+    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public bool HasMore { get; private set; }
