@@ -36,6 +36,12 @@ public static class CommandLine
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter? output = null, TextWriter? error = null)
     {
         var cli = new Cli(services, output ?? Console.Out, error ?? Console.Error);
+        if (ControlCharacterIn(args) is { } argument)
+        {
+            // The same rule as for the pages and the API (InputRules): a NUL would break PostgreSQL or hide in a name.
+            await cli.Error.WriteLineAsync($"error: {argument} contains a control character (such as NUL); remove it.");
+            return 1;
+        }
         var root = CreateRoot(cli);
         var parsed = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = cli.Output, Error = cli.Error };
@@ -66,6 +72,20 @@ public static class CommandLine
             names.Insert(0, result.Command.Name);
         return names;
     }
+
+    /// <summary>The option (or the argument's position) whose value holds a control character, if one does.</summary>
+    private static string? ControlCharacterIn(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (InputRules.IsCleanText(args[i], multiLine: false))
+                continue;
+            if (args[i].StartsWith("--", StringComparison.Ordinal) && args[i].IndexOf('=', StringComparison.Ordinal) is > 2 and var equals)
+                return args[i][..equals];
+            return i > 0 && args[i - 1].StartsWith("--", StringComparison.Ordinal) ? args[i - 1] : $"argument {i + 1}";
+        }
+        return null;
+    }
 }
 
 /// <summary>What a verb's action needs: the services, and where to write.</summary>
@@ -93,9 +113,15 @@ public sealed class Cli(IServiceProvider services, TextWriter output, TextWriter
         });
 
     public static DateOnly ParseDate(string value, string option)
-        => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new CommandLineException($"{option} '{value}' is not a date in the form YYYY-MM-DD.");
+    {
+        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            throw new CommandLineException($"{option} '{value}' is not a date in the form YYYY-MM-DD.");
+        // The rule of the pages and the API (InputRules), so a project cannot start in year 1.
+        var latest = InputRules.LatestDate(TimeProvider.System.Today());
+        if (!InputRules.IsPlausible(date, TimeProvider.System.Today()))
+            throw new CommandLineException($"{option} {value} is not between {InputRules.EarliestDate:yyyy-MM-dd} and {latest:yyyy-MM-dd}.");
+        return date;
+    }
 }
 
 /// <summary>A problem the user can fix; nothing has been written when it is thrown.</summary>

@@ -36,6 +36,7 @@ builder.Services.AddRazorPages(options =>
     })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+builder.Services.AddBrobyggeForms();
 builder.Services.AddHealthChecks().AddDbContextCheck<BrobyggeDb>();
 
 var app = builder.Build();

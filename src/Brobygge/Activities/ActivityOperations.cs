@@ -14,7 +14,7 @@ public sealed class ActivityInput
     public bool InterpreterUsed { get; set; }
     public string? EmployerName { get; set; }
     public string? Supervisor { get; set; }
-    public string? Notes { get; set; }
+    [MultiLine] public string? Notes { get; set; }
     public Guid? Version { get; set; }
 }
 

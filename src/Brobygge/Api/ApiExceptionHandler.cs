@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -12,7 +13,7 @@ namespace Brobygge.Api;
 /// a record outside the user's scope) → 404, a save over someone else's change → 409, and a request that cannot
 /// be read (bad JSON, an unknown enum value, a date that is no date) → 400 naming the field.
 /// </summary>
-public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -34,6 +35,9 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) :
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
     }
 
+    [GeneratedRegex(@"^Failed to bind parameter ""(?:[^""]*\s)?(\w+)"" from")]
+    private static partial Regex BoundParameter();
+
     private static ProblemDetails Conflict(string message) => new()
     {
         Status = StatusCodes.Status409Conflict,
@@ -43,7 +47,11 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) :
     private static ProblemDetails BadRequest(Endpoint? endpoint, BadHttpRequestException exception)
     {
         if (exception.InnerException is not JsonException json)
-            return new ProblemDetails { Status = exception.StatusCode, Detail = exception.Message };
+            // A query value of the wrong type ("page=abc"): the framework names the parameter in its message.
+            return BoundParameter().Match(exception.Message) is { Success: true } parameter
+                ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [parameter.Groups[1].Value] = [exception.Message] })
+                    { Status = exception.StatusCode, Detail = exception.Message }
+                : new ProblemDetails { Status = exception.StatusCode, Detail = exception.Message };
         var bodyType = endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
         var (field, type) = Resolve(bodyType, json.Path);
         var where = json.LineNumber is { } line ? $" (line {line + 1}, position {json.BytePositionInLine + 1})" : "";

@@ -13,11 +13,14 @@ public static class ApiReads
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
+    /// <summary>The last page anyone may ask for: far beyond any list, and (page - 1) × page size stays an int.</summary>
+    public const int MaxPage = 100_000;
+
     /// <summary>Checks the paging parameters; null with the problems when they are out of range.</summary>
     public static (int Page, int PageSize)? Paging(int? page, int? pageSize, Problems problems)
     {
-        if (page is < 1)
-            problems.Add("page", "Pages are numbered from 1.");
+        if (page is < 1 or > MaxPage)
+            problems.Add("page", $"Pages are numbered from 1 to {MaxPage}.");
         if (pageSize is < 1 or > MaxPageSize)
             problems.Add("pageSize", $"A page holds 1 to {MaxPageSize} items.");
         return problems.Any ? null : (page ?? 1, pageSize ?? DefaultPageSize);

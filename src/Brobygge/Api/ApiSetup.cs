@@ -56,6 +56,7 @@ public static class ApiSetup
 
         var api = endpoints.MapGroup(Prefix)
             .RequireAuthorization(AccessPolicies.ApiParticipantStaff)
+            .CheckInputRules()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapTokensApi();

@@ -14,7 +14,7 @@ public sealed class ContactInput
     public string? Language { get; set; }
     public Guid? BridgeBuilderId { get; set; }
     public string? Place { get; set; }
-    public string? Notes { get; set; }
+    [MultiLine] public string? Notes { get; set; }
 }
 
 /// <summary>Registering a person met through outreach; shared by the pages and the API.</summary>

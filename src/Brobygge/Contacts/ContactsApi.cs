@@ -27,7 +27,7 @@ public static class ContactsApi
         /// <summary>Defaults to the user, when a bridge-builder registers their own contact.</summary>
         public Guid? BridgeBuilderId { get; init; }
         public string? Place { get; init; }
-        public string? Notes { get; init; }
+        [MultiLine] public string? Notes { get; init; }
 
         public ContactInput ToInput() => new()
         {

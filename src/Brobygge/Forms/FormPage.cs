@@ -24,7 +24,8 @@ public abstract class FormPage(IStringLocalizer<SharedResource> t, TimeProvider 
         return Page();
     }
 
-    /// <summary>Runs a write; on success goes back to the participant's page with a short message.</summary>
+    /// <summary>Runs a write; on success goes back to the participant's page with a short message. A value that could
+    /// not be read (a date that is no date, an unknown choice) is in the model state: then nothing is written.</summary>
     protected async Task<IActionResult> SaveAsync<TResult>(Func<Problems, Task<TResult?>> write, Guid personId, string saved, string prefix = "Input.")
         where TResult : class
     {

@@ -44,6 +44,11 @@ public static class LocalizationSetup
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') ? "/" : returnUrl);
+            return Results.LocalRedirect(IsLocalUrl(returnUrl) ? returnUrl! : "/");
         }).AllowAnonymous();
+
+    /// <summary>A path on this site, as <c>Url.IsLocalUrl</c> judges it: "//host" and "/\\host" lead elsewhere,
+    /// so they (and anything else) go to the start page instead of an error.</summary>
+    public static bool IsLocalUrl(string? url)
+        => url is ['/'] || (url is ['/', var second, ..] && second is not '/' and not '\\' && !url.Any(char.IsControl));
 }

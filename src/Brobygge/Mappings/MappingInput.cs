@@ -48,16 +48,16 @@ public sealed class MappingInput
     public SwedishLevel? SwedishLevel { get; set; }
 
     /// <summary>Skill labels, one per line; several on a line may be separated by commas.</summary>
-    public string? Skills { get; set; }
+    [MultiLine] public string? Skills { get; set; }
 
     /// <summary>One more skill, from the search-as-you-type field.</summary>
     public string? AddSkill { get; set; }
     public List<string> DrivingLicences { get; set; } = [];
 
-    [StringLength(4000, ErrorMessage = "The goals can be at most 4000 characters.")]
+    [MultiLine, StringLength(4000, ErrorMessage = "The goals can be at most 4000 characters.")]
     public string? Goals { get; set; }
 
-    [StringLength(4000, ErrorMessage = "The obstacles can be at most 4000 characters.")]
+    [MultiLine, StringLength(4000, ErrorMessage = "The obstacles can be at most 4000 characters.")]
     public string? Obstacles { get; set; }
 
     public sealed class ExperienceRow

@@ -8,13 +8,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Brobygge.Participants;
 
-/// <summary>The participants the signed-in user may see (the query filters decide which), with search.</summary>
+/// <summary>The participants the signed-in user may see (the query filters decide which), with search. The search
+/// is posted and its results shown from the post, so an identity number never stands in a URL (history, logs,
+/// Referer); a redirect back to a GET would put it there again.</summary>
 public sealed class IndexModel(BrobyggeDb db, IdentityNumberProtector protector, TimeProvider time) : PageModel
 {
     private const int PageSize = 50;
 
-    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>Far beyond any caseload; a page number past it (or below 1) shows the first page.</summary>
+    public const int MaxPage = 10_000;
+
+    [BindProperty] public string? Q { get; set; }
+    /// <summary>Not "page": Razor Pages keeps the page's own path under that route value, and it would win.</summary>
+    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public bool HasMore { get; private set; }
@@ -22,7 +28,18 @@ public sealed class IndexModel(BrobyggeDb db, IdentityNumberProtector protector,
 
     public sealed record Row(Guid PersonId, string Name, string Reference, string Project, DateOnly EnrolledOn, DateOnly? ExitedOn, string? Coach);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public bool IsSearch => !string.IsNullOrWhiteSpace(Q);
+
+    public Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Q = null;
+        return ListAsync(cancellationToken);
+    }
+
+    public Task OnPostAsync(CancellationToken cancellationToken)
+        => ModelState.IsValid ? ListAsync(cancellationToken) : Task.CompletedTask;
+
+    private async Task ListAsync(CancellationToken cancellationToken)
     {
         var query = db.Enrolments.AsNoTracking();
         var search = Q?.Trim();
@@ -41,7 +58,8 @@ public sealed class IndexModel(BrobyggeDb db, IdentityNumberProtector protector,
                     || e.Reference.ToLower().Contains(pattern));
             }
         }
-        PageNumber = Math.Max(1, PageNumber);
+        if (PageNumber is < 1 or > MaxPage)
+            PageNumber = 1;
         var rows = await query
             .OrderBy(e => e.Person!.LastName).ThenBy(e => e.Person!.FirstName).ThenBy(e => e.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)

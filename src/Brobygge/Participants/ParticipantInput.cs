@@ -35,6 +35,9 @@ public sealed class ParticipantInput
     [StringLength(100, ErrorMessage = "The district can be at most 100 characters.")]
     public string? District { get; set; }
 
+    /// <summary>More languages than anyone speaks: the list is bounded like every input list.</summary>
+    public const int MaxLanguages = 20;
+
     /// <summary>ISO 639 codes separated by commas or spaces, mother tongue first.</summary>
     [StringLength(200, ErrorMessage = "The languages can be at most 200 characters.")]
     public string? Languages { get; set; }
@@ -74,8 +77,10 @@ public sealed class ParticipantInput
 
         if (!string.IsNullOrWhiteSpace(Email) && (!MailAddress.TryCreate(Email.Trim(), out var address) || address.Address != Email.Trim()))
             addError(prefix + nameof(Email), "Enter an e-mail address like name@example.se.");
-        if (LanguageCodes() is null)
+        if (LanguageCodes() is not { } codes)
             addError(prefix + nameof(Languages), "Languages are ISO 639 codes of 2 or 3 letters, separated by commas, e.g. ar, sv.");
+        else if (codes.Count > MaxLanguages)
+            addError(prefix + nameof(Languages), "List at most 20 languages.");
 
         if (number is { } unique && await TakenAsync(db, await protector.IndexAsync(unique, cancellationToken), personId, cancellationToken) is { } taken)
             addError(prefix + nameof(IdentityNumber), taken);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Brobygge.Api;
 using Brobygge.Auditing;
 using Brobygge.Data;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Brobygge.Participants;
 
 /// <summary>Persons in the API: search, read (audited) and edit, with the rules of the participant pages.</summary>
-public static class ParticipantsApi
+public static partial class ParticipantsApi
 {
     public const string Tag = "Participants";
 
@@ -50,6 +51,15 @@ public static class ParticipantsApi
         public Guid? Version { get; init; }
     }
 
+    /// <summary>A search in the body, so an identity number stays out of URLs and access logs.</summary>
+    public sealed record ParticipantSearchRequest
+    {
+        /// <summary>A name, a reference or an identity number.</summary>
+        public string? Query { get; init; }
+        public int? Page { get; init; }
+        public int? PageSize { get; init; }
+    }
+
     public sealed record ParticipantEnrolment(Guid Id, Guid ProjectId, string ProjectName, string Reference, LabourStatusAtEntry StatusAtEntry,
         DateOnly EnrolledOn, DateOnly? ExitedOn, ExitReason? ExitReason);
 
@@ -65,7 +75,9 @@ public static class ParticipantsApi
     {
         var participants = api.MapGroup("/participants").WithTags(Tag);
         participants.MapGet("/", ListAsync).WithName("ListParticipants")
-            .WithSummary("Lists the participants you may see, by name; q searches names, references and identity numbers.");
+            .WithSummary("Lists the participants you may see, by name; q searches names and references (identity numbers: POST /participants/search).");
+        participants.MapPost("/search", SearchAsync).WithName("SearchParticipants")
+            .WithSummary("Searches the participants you may see by name, reference or identity number, given in the body.");
         participants.MapGet("/{personId:guid}", GetAsync).WithName("GetParticipant").FindsById()
             .WithSummary("Reads a person with their enrolments (the read is audited).");
         participants.MapPut("/{personId:guid}", UpdateAsync).WithName("UpdateParticipant").Writes().FindsById().GuardedByVersion()
@@ -73,7 +85,30 @@ public static class ParticipantsApi
         return api;
     }
 
-    private static async Task<Results<Ok<ListPage<ParticipantSummary>>, ValidationProblem>> ListAsync(string? q, int? page, int? pageSize,
+    private static Task<Results<Ok<ListPage<ParticipantSummary>>, ValidationProblem>> ListAsync(string? q, int? page, int? pageSize,
+        BrobyggeDb db, IdentityNumberProtector protector, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (LooksLikeIdentityNumber(q))
+        {
+            var problems = new Problems();
+            problems.Add("q", "Search identity numbers with POST /api/v1/participants/search, so the number stays out of URLs and logs.");
+            return Task.FromResult<Results<Ok<ListPage<ParticipantSummary>>, ValidationProblem>>(ApiProblems.Validation(problems));
+        }
+        return FindAsync(q, page, pageSize, db, protector, time, cancellationToken);
+    }
+
+    /// <summary>Six or eight digits, maybe - or +, four digits: a personnummer or samordningsnummer, valid or not.</summary>
+    private static bool LooksLikeIdentityNumber(string? text)
+        => text is not null && IdentityNumberShape().IsMatch(text);
+
+    [GeneratedRegex(@"^\s*(\d{6}|\d{8})\s*[-+]?\s*\d{4}\s*$")]
+    private static partial Regex IdentityNumberShape();
+
+    private static Task<Results<Ok<ListPage<ParticipantSummary>>, ValidationProblem>> SearchAsync(ParticipantSearchRequest request,
+        BrobyggeDb db, IdentityNumberProtector protector, TimeProvider time, CancellationToken cancellationToken)
+        => FindAsync(request.Query, request.Page, request.PageSize, db, protector, time, cancellationToken);
+
+    private static async Task<Results<Ok<ListPage<ParticipantSummary>>, ValidationProblem>> FindAsync(string? q, int? page, int? pageSize,
         BrobyggeDb db, IdentityNumberProtector protector, TimeProvider time, CancellationToken cancellationToken)
     {
         var problems = new Problems();

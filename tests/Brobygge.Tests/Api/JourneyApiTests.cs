@@ -180,7 +180,7 @@ public abstract class JourneyApiTests<TApp>(TApp app) : IClassFixture<TApp> wher
 
         var first = await (await client.GetAsync("/api/v1/participants?pageSize=3")).ReadAsync<ListPage<ParticipantSummary>>();
         var second = await (await client.GetAsync("/api/v1/participants?pageSize=3&page=2")).ReadAsync<ListPage<ParticipantSummary>>();
-        var byNumber = await (await client.GetAsync("/api/v1/participants?q=198203192383")).ReadAsync<ListPage<ParticipantSummary>>();
+        var byNumber = await (await client.PostJsonAsync("/api/v1/participants/search", new { query = "198203192383" })).ReadAsync<ListPage<ParticipantSummary>>();
         var byName = await (await client.GetAsync("/api/v1/participants?q=s%C3%B6kbar%20kar")).ReadAsync<ListPage<ParticipantSummary>>();
         var badPage = await client.GetAsync("/api/v1/participants?page=0&pageSize=1000");
 

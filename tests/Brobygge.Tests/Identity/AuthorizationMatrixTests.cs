@@ -211,8 +211,8 @@ public static class Matrix
         .. Pages("Identity/SetPassword", Audience.Anyone),
         Endpoint("GET", "/taxonomy/search", Audience.SignedIn, _ => "/taxonomy/search?type=occupation-name&q=kock"),
 
-        .. Pages("Participants", Audience.ParticipantStaff, lists: NameKind.Participant, post: false),
-        .. Pages("Participants/Index", Audience.ParticipantStaff, lists: NameKind.Participant, post: false),
+        .. Pages("Participants", Audience.ParticipantStaff, lists: NameKind.Participant),
+        .. Pages("Participants/Index", Audience.ParticipantStaff, lists: NameKind.Participant),
         .. Pages("Participants/Create", Audience.ParticipantStaff),
         .. Pages("Contacts", Audience.ParticipantStaff, lists: NameKind.Lead, post: false),
         .. Pages("Contacts/Index", Audience.ParticipantStaff, lists: NameKind.Lead, post: false),
@@ -230,6 +230,7 @@ public static class Matrix
         .. Pages("FollowUps/Record/{followUpId:guid}", Audience.ParticipantStaff, w => $"/FollowUps/Record/{w.FollowUpId}", scoped: true),
 
         Endpoint("GET", Api + "/participants/", Audience.ParticipantStaff, _ => Api + "/participants", lists: NameKind.Participant),
+        Endpoint("POST", Api + "/participants/search", Audience.ParticipantStaff, body: _ => new { query = "Omar" }),
         Endpoint("GET", Api + "/contacts/", Audience.ParticipantStaff, _ => Api + "/contacts", lists: NameKind.Lead),
         Endpoint("POST", Api + "/contacts/", Audience.ParticipantStaff, _ => Api + "/contacts", body: w => new
         {
