@@ -32,11 +32,9 @@ builder.Services.AddRazorPages(options =>
     {
         options.RootDirectory = "/"; // pages live in their feature folders
         options.Conventions.AddBrobyggePageAccess();
-        options.Conventions.ConfigureFilter(new HandlerRequiredFilter());
     })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
-builder.Services.AddBrobyggeForms();
 builder.Services.AddHealthChecks().AddDbContextCheck<BrobyggeDb>();
 
 var app = builder.Build();

@@ -28,10 +28,3 @@ public sealed class FormInputFilter(IStringLocalizer<SharedResource> t, TimeProv
         await next();
     }
 }
-
-public static class FormsSetup
-{
-    /// <summary>The checks every form gets (<see cref="FormInputFilter"/>).</summary>
-    public static IServiceCollection AddBrobyggeForms(this IServiceCollection services)
-        => services.Configure<MvcOptions>(options => options.Filters.Add<FormInputFilter>());
-}

@@ -57,11 +57,15 @@ public abstract class FormPage(IStringLocalizer<SharedResource> t, TimeProvider 
 
 public static class FormSetup
 {
-    /// <summary>What the pages say about a value that cannot be read as its field's type, in the user's language.</summary>
+    /// <summary>What every form gets: the input rules (<see cref="FormInputFilter"/>), no POST without a handler
+    /// (<see cref="HandlerRequiredFilter"/>), and what the pages say about a value that cannot be read as its field's
+    /// type, in the user's language.</summary>
     public static IServiceCollection AddBrobyggeForms(this IServiceCollection services)
     {
         services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SharedResource>>((options, t) =>
         {
+            options.Filters.Add<FormInputFilter>();
+            options.Filters.Add(new HandlerRequiredFilter());
             options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, _) => t["“{0}” is not a valid value for this field.", value]);
             options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => t["“{0}” is not a valid value for this field.", value]);
         });
