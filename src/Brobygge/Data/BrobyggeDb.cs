@@ -23,6 +23,8 @@ namespace Brobygge.Data;
 /// The one model of Brobygge. Each provider has a small subclass with its own migrations
 /// (<see cref="SqliteBrobyggeDb"/>, <see cref="PostgresBrobyggeDb"/>). The query filters apply the
 /// <see cref="AccessScope"/> to every query, so no page or endpoint repeats an access rule.
+/// A table of contents: each entity's configuration stands beside the entity (an IEntityTypeConfiguration in its
+/// feature folder), the access filters in AccessFilters.cs, the save pipeline in SavePipeline.cs.
 /// </summary>
 public abstract partial class BrobyggeDb(DbContextOptions options, CurrentAccess access)
     : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
