@@ -44,6 +44,7 @@ public abstract partial class BrobyggeDb
         Tenant<ProjectMember>(builder);
         Tenant<Assignment>(builder); // The enrolments' access reads assignments, so theirs must not read enrolments.
         Tenant<AuditEvent>(builder);
+        builder.Entity<AuditSequence>().HasQueryFilter(s => ScopeIsSystem || s.OrganisationId == ScopeOrganisationId);
 
         // A person is visible through a visible enrolment or a visible contact, nothing else: handing a participant
         // over ends access.

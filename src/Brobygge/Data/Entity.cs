@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Brobygge.Data;
 
 /// <summary>Every row carries its organisation, so queries filter by tenant and a distributed
@@ -12,4 +14,14 @@ public interface ITenantOwned
 public interface IVersioned
 {
     Guid Version { get; set; }
+}
+
+public static class EntityConfiguration
+{
+    /// <summary>The version is checked on every update, so a save based on an older read is refused.</summary>
+    public static EntityTypeBuilder<T> IsVersioned<T>(this EntityTypeBuilder<T> entity) where T : class, IVersioned
+    {
+        entity.Property(e => e.Version).IsConcurrencyToken();
+        return entity;
+    }
 }
