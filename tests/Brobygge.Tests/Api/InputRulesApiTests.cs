@@ -143,7 +143,7 @@ public abstract class InputRulesApiTests<TApp>(TApp app) : IClassFixture<TApp> w
         {
             person = new { firstName = "Sökbar", lastName = "Karimi", gender = "Man", identityNumber = "19820319-2383" },
             projectId = project.Id, contactedOn = "2025-08-01",
-        })).ReadAsync<Contacts.ContactsApi.ContactResponse>(HttpStatusCode.Created);
+        })).ReadAsync<Brobygge.Contacts.ContactsApi.ContactResponse>(HttpStatusCode.Created);
         await client.PostJsonAsync($"/api/v1/participants/{contact.PersonId}/enrolments", new { projectId = project.Id, enrolledOn = "2025-08-15", statusAtEntry = "Inactive" });
 
         foreach (var number in new[] { "19820319-2383", "8203192383", "820319+2383" })

@@ -3,10 +3,11 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Brobygge.Api;
 using Brobygge.Identity;
+using Brobygge.Tests.Api;
 using Brobygge.Tests.Fixtures;
 using static Brobygge.Participants.ParticipantsApi;
 
-namespace Brobygge.Tests.Api;
+namespace Brobygge.Tests.Identity;
 
 public abstract class TokensApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : BrobyggeApp
 {

@@ -1,7 +1,9 @@
-namespace Brobygge.Tests;
+using static Brobygge.Tests.Fixtures.CommandLineTesting;
+
+namespace Brobygge.Tests.Projects;
 
 // The input rules of the pages and the API hold on the command line too: no control characters, plausible dates.
-public abstract partial class CommandLineTests<TApp>
+public abstract partial class ProjectsCommandTests<TApp>
 {
     [Theory]
     [InlineData("Rekry\0tera")]

@@ -5,6 +5,7 @@ using Brobygge.Enrolments;
 using Brobygge.FollowUps;
 using Brobygge.Identity;
 using Brobygge.Plans;
+using Brobygge.Tests.Api;
 using Brobygge.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using static Brobygge.Activities.ActivitiesApi;
@@ -16,7 +17,7 @@ using static Brobygge.Outcomes.OutcomesApi;
 using static Brobygge.Participants.ParticipantsApi;
 using static Brobygge.Plans.PlansApi;
 
-namespace Brobygge.Tests.Api;
+namespace Brobygge.Tests.Enrolments;
 
 /// <summary>The participant's journey of PRODUCT.md, start to end, through the API only.</summary>
 public abstract class JourneyApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : BrobyggeApp
@@ -159,38 +160,6 @@ public abstract class JourneyApiTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Equal(Date(2025, 3, 1), back.EnrolledOn);
         Assert.Null(back.ExitedOn);
         Assert.Empty(await (await client.GetAsync($"/api/v1/enrolments/{enrolment.Id}/follow-ups")).ReadAsync<List<FollowUpResponse>>());
-    }
-
-    [Fact]
-    public async Task Lists_page_and_search_by_name_and_identity_number()
-    {
-        Today(Date(2025, 9, 1));
-        var project = await _app.CreateProjectAsync();
-        var coach = await _app.CreateUserAsync(Roles.Coach, project);
-        var client = await _app.ApiClientAsync(coach);
-        for (var i = 0; i < 3; i++)
-            await _app.CreateParticipantAsync(project, coach, firstName: "Person" + i);
-        var contact = await (await client.PostJsonAsync("/api/v1/contacts", new
-        {
-            person = new { firstName = "Sökbar", lastName = "Karimi", gender = "Man", identityNumber = "19820319-2383" },
-            projectId = project.Id, contactedOn = "2025-08-01",
-        })).ReadAsync<ContactResponse>(HttpStatusCode.Created);
-        await (await client.PostJsonAsync($"/api/v1/participants/{contact.PersonId}/enrolments",
-            new { projectId = project.Id, enrolledOn = "2025-08-15", statusAtEntry = "Inactive" })).ReadAsync<EnrolmentResponse>(HttpStatusCode.Created);
-
-        var first = await (await client.GetAsync("/api/v1/participants?pageSize=3")).ReadAsync<ListPage<ParticipantSummary>>();
-        var second = await (await client.GetAsync("/api/v1/participants?pageSize=3&page=2")).ReadAsync<ListPage<ParticipantSummary>>();
-        var byNumber = await (await client.PostJsonAsync("/api/v1/participants/search", new { query = "198203192383" })).ReadAsync<ListPage<ParticipantSummary>>();
-        var byName = await (await client.GetAsync("/api/v1/participants?q=s%C3%B6kbar%20kar")).ReadAsync<ListPage<ParticipantSummary>>();
-        var badPage = await client.GetAsync("/api/v1/participants?page=0&pageSize=1000");
-
-        Assert.Equal(3, first.Items.Count);
-        Assert.True(first.HasMore);
-        Assert.Single(second.Items);
-        Assert.False(second.HasMore);
-        Assert.Equal(contact.PersonId, Assert.Single(byNumber.Items).Id);
-        Assert.Equal(contact.PersonId, Assert.Single(byName.Items).Id);
-        Assert.Equal(["page", "pageSize"], (await badPage.ValidationErrorsAsync()).Keys.Order());
     }
 }
 

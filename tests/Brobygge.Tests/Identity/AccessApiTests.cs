@@ -8,12 +8,13 @@ using Brobygge.Identity;
 using Brobygge.Outcomes;
 using Brobygge.Plans;
 using Brobygge.Projects;
+using Brobygge.Tests.Api;
 using Brobygge.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using static Brobygge.Contacts.ContactsApi;
 using static Brobygge.Participants.ParticipantsApi;
 
-namespace Brobygge.Tests.Api;
+namespace Brobygge.Tests.Identity;
 
 /// <summary>No IDOR: an id outside the user's scope is "not found" on every endpoint, and roles without a need
 /// neither read nor write personal data.</summary>

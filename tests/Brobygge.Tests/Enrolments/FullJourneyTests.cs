@@ -5,7 +5,7 @@ using Brobygge.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
-namespace Brobygge.Tests.Browser;
+namespace Brobygge.Tests.Enrolments;
 
 /// <summary>The coach's whole journey with a participant in a real browser, on each database, every page
 /// checked for WCAG 2.1 A and AA.</summary>

@@ -1,10 +1,11 @@
 using System.Net;
 using Brobygge.Identity;
 using Brobygge.Taxonomy;
+using Brobygge.Tests.Api;
 using Brobygge.Tests.Fixtures;
 using static Brobygge.Mappings.MappingsApi;
 
-namespace Brobygge.Tests.Api;
+namespace Brobygge.Tests.Mappings;
 
 /// <summary>Mapping versions through the API: the page's rules, versions never edited, and no lost updates.</summary>
 public abstract class MappingsApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : BrobyggeApp
