@@ -43,7 +43,7 @@ public sealed class CreateModel(BrobyggeDb db, IdentityNumberProtector protector
                 () => ContactOperations.RegisterAsync(db, person, Contact, cancellationToken), cancellationToken))
             return Page();
         TempData["Saved"] = "The contact was registered.";
-        return Redirect($"/Participants/Details/{person.Id}");
+        return RedirectToPage("/Participants/Details", new { id = person.Id });
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -27,8 +27,8 @@ public sealed class AssignModel(BrobyggeDb db, IStringLocalizer<SharedResource> 
         if (Conflict && !await LoadAsync(enrolmentId, cancellationToken))
             return NotFound();
         // A coach who hands a participant over no longer sees them: back to the start page instead of a 404.
-        if (result is RedirectResult && !await db.Enrolments.AnyAsync(e => e.Id == enrolmentId, cancellationToken))
-            return Redirect("/");
+        if (result is RedirectToPageResult && !await db.Enrolments.AnyAsync(e => e.Id == enrolmentId, cancellationToken))
+            return RedirectToPage("/Index");
         return result;
     }
 

@@ -40,7 +40,7 @@ public abstract class FormPage(IStringLocalizer<SharedResource> t, TimeProvider 
             if (result is null)
                 return ShowProblems(problems, prefix);
             TempData["Saved"] = saved;
-            return Redirect($"/Participants/Details/{personId}");
+            return RedirectToPage("/Participants/Details", new { id = personId });
         }
         catch (NotFoundException)
         {

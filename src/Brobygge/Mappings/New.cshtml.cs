@@ -68,7 +68,7 @@ public sealed class NewModel(BrobyggeDb db, TimeProvider time, IStringLocalizer<
             return await ShowConflictAsync(await Enrolment.LatestAsync(db, cancellationToken), cancellationToken);
         }
         TempData["Saved"] = "The mapping was saved.";
-        return Redirect($"/Mappings/History/{Enrolment.Id}");
+        return RedirectToPage("/Mappings/History", new { enrolmentId = Enrolment.Id });
     }
 
     private async Task<IActionResult> ShowConflictAsync(Mapping? latest, CancellationToken cancellationToken)

@@ -47,7 +47,7 @@ public sealed class CreateModel(BrobyggeDb db, IdentityNumberProtector protector
             || enrolment is null)
             return ShowProblems(problems);
         TempData["Saved"] = "The participant was registered.";
-        return Redirect($"/Participants/Details/{person.Id}");
+        return RedirectToPage("/Participants/Details", new { id = person.Id });
     }
 
     private PageResult ShowProblems(Problems problems)

@@ -57,7 +57,7 @@ public sealed class EditModel(BrobyggeDb db, IdentityNumberProtector protector, 
             return Page();
         }
         TempData["Saved"] = "The changes were saved.";
-        return Redirect($"/Participants/Details/{person.Id}");
+        return RedirectToPage("/Participants/Details", new { id = person.Id });
     }
 
     private void Show(Person person)
