@@ -45,6 +45,26 @@ public abstract class OpenApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Contains("RecordFollowUp", ids);
     }
 
+    /// <summary>The operations throw NotFoundException for a record outside the user's access and ConflictException for a
+    /// stale version (ApiExceptionHandler answers 404 and 409): the document must say so where they can.</summary>
+    [Fact]
+    public async Task Every_operation_that_finds_a_record_by_id_documents_404_and_every_change_of_one_409()
+    {
+        var missing = new List<string>();
+        foreach (var (path, method, operation) in Operations(await DocumentAsync()))
+        {
+            var responses = operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToHashSet();
+            if (path.Contains('{', StringComparison.Ordinal) && !responses.Contains("404"))
+                missing.Add($"{method} {path}: 404");
+            if (method == "put" && !responses.Contains("409"))
+                missing.Add($"{method} {path}: 409");
+            if (operation.TryGetProperty("requestBody", out _) && !responses.Contains("400"))
+                missing.Add($"{method} {path}: 400");
+        }
+
+        Assert.True(missing.Count == 0, "Undocumented answers: " + string.Join(", ", missing));
+    }
+
     [Fact]
     public async Task Every_operation_but_the_tokens_requires_the_bearer_scheme()
     {
