@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 
 namespace Brobygge.Tests.Data;
 
@@ -47,3 +48,34 @@ public sealed partial class AccessFiltersTests
     [GeneratedRegex(@"\.BeyondAccess<")]
     private static partial Regex BeyondAccess();
 }
+
+/// <summary>Looking past access keeps the organisation: <c>BeyondAccess</c> lifts the role's filter, never the tenant's.</summary>
+[Trait("Category", "Security")]
+public abstract class BeyondAccessTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : Fixtures.BrobyggeApp
+{
+    [Fact]
+    public async Task Looking_past_access_sees_the_organisations_rows_and_never_another_organisations()
+    {
+        app.SkipIfUnavailable();
+        var project = await app.CreateProjectAsync();
+        var coach = await app.CreateUserAsync(Brobygge.Identity.Roles.Coach, project);
+        var colleagues = await app.CreateParticipantAsync(project, await app.CreateUserAsync(Brobygge.Identity.Roles.Coach, project));
+        var elsewhere = await app.CreateProjectAsync();
+        var theirs = await app.CreateParticipantAsync(elsewhere, await app.CreateUserAsync(Brobygge.Identity.Roles.Coach, elsewhere));
+        await using var db = app.CreateDb(Fixtures.BrobyggeApp.ScopeOf(coach, Brobygge.Identity.Roles.Coach));
+
+        var persons = await db.BeyondAccess<Brobygge.Participants.Person>().Select(p => p.Id).ToListAsync();
+        var enrolments = await db.BeyondAccess<Brobygge.Enrolments.Enrolment>().Select(e => e.Id).ToListAsync();
+
+        Assert.False(await db.Persons.AnyAsync(p => p.Id == colleagues.PersonId)); // the role's filter hides it…
+        Assert.Contains(colleagues.PersonId, persons); // …looking past access finds it…
+        Assert.Contains(colleagues.Id, enrolments);
+        Assert.DoesNotContain(theirs.PersonId, persons); // …and the other organisation stays out of sight.
+        Assert.DoesNotContain(theirs.Id, enrolments);
+    }
+}
+
+public sealed class SqliteBeyondAccessTests(Fixtures.SqliteApp app) : BeyondAccessTests<Fixtures.SqliteApp>(app);
+
+[Trait("Category", "Postgres")]
+public sealed class PostgresBeyondAccessTests(Fixtures.PostgresApp app) : BeyondAccessTests<Fixtures.PostgresApp>(app);

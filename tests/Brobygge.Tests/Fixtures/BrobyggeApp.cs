@@ -165,11 +165,13 @@ public abstract partial class BrobyggeApp(DatabaseProvider provider) : WebApplic
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)
     {
         var page = await client.GetStringAsync(formPage ?? url);
-        var token = AntiforgeryToken().Match(page);
-        Assert.True(token.Success, $"{formPage ?? url} has no antiforgery token");
-        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
+        fields["__RequestVerificationToken"] = AntiforgeryTokenIn(page) ?? throw new InvalidOperationException($"{formPage ?? url} has no antiforgery token");
         return await client.PostAsync(url, new FormUrlEncodedContent(fields));
     }
+
+    /// <summary>The antiforgery token of the page's form, or null when it has none.</summary>
+    public static string? AntiforgeryTokenIn(string page)
+        => AntiforgeryToken().Match(page) is { Success: true } token ? WebUtility.HtmlDecode(token.Groups[1].Value) : null;
 
     public static string PathOf(Uri? location)
         => location is null ? "" : location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;

@@ -32,9 +32,7 @@ public static partial class Simultaneous
     public static async Task<HttpRequestMessage> FormAsync(HttpClient client, string url, Dictionary<string, string> fields)
     {
         var page = await client.GetStringAsync(url);
-        var token = AntiforgeryToken().Match(page);
-        Assert.True(token.Success, $"{url} has no antiforgery token");
-        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
+        fields["__RequestVerificationToken"] = BrobyggeApp.AntiforgeryTokenIn(page) ?? throw new InvalidOperationException($"{url} has no antiforgery token");
         return new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
     }
 
@@ -45,7 +43,4 @@ public static partial class Simultaneous
         var sum = digits.Select((c, i) => (c - '0') * (i % 2 == 0 ? 2 : 1)).Sum(p => p / 10 + p % 10);
         return $"19{digits}{(10 - sum % 10) % 10}";
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }

@@ -352,9 +352,7 @@ public abstract partial class MatrixApp(DatabaseProvider provider) : BrobyggeApp
     {
         var client = await LoginAsync(user);
         var start = await client.GetStringAsync("/");
-        var token = AntiforgeryToken().Match(start);
-        return new Visitor(name, reach, client, (await this.TokensAsync(user)).AccessToken,
-            token.Success ? WebUtility.HtmlDecode(token.Groups[1].Value) : null, sees.ToHashSet());
+        return new Visitor(name, reach, client, (await this.TokensAsync(user)).AccessToken, AntiforgeryTokenIn(start), sees.ToHashSet());
     }
 
     /// <summary>A person met by the coach and not enrolled; returns their last name.</summary>
@@ -383,9 +381,6 @@ public abstract partial class MatrixApp(DatabaseProvider provider) : BrobyggeApp
             return new MatrixWorld(project.Id, coach.Id, enrolment.PersonId, enrolment.Id, contact.Id, activity.Id, step.Id, outcome.Id,
                 followUp.Id, mapping.Id, new Dictionary<string, NameKind>(), []);
         });
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }
 
 public sealed class SqliteMatrixApp() : MatrixApp(DatabaseProvider.Sqlite);
