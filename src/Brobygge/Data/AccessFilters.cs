@@ -72,6 +72,9 @@ public abstract partial class BrobyggeDb
         Tenant<Mapping>(builder).HasQueryFilter(AccessFilter, m => Enrolments.Any(e => e.Id == m.EnrolmentId));
         Tenant<PlanStep>(builder).HasQueryFilter(AccessFilter, s => Enrolments.Any(e => e.Id == s.EnrolmentId));
         Tenant<Consent>(builder).HasQueryFilter(AccessFilter, c => Persons.Any(p => p.Id == c.PersonId));
+        Tenant<SpecialCategoryAnswer>(builder).HasQueryFilter(AccessFilter, a => Enrolments.Any(e => e.Id == a.EnrolmentId));
+        Tenant<Leaving.LeavingSituation>(builder).HasQueryFilter(AccessFilter, s => Enrolments.Any(e => e.Id == s.EnrolmentId));
+        Tenant<Leaving.Qualification>(builder).HasQueryFilter(AccessFilter, q => Enrolments.Any(e => e.Id == q.EnrolmentId));
     }
 
     private Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> Tenant<T>(ModelBuilder builder)
