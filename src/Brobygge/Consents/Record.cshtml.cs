@@ -18,11 +18,15 @@ public sealed class RecordModel(BrobyggeDb db, IStringLocalizer<SharedResource> 
     public IReadOnlyList<(string, string)> Partners { get; private set; } = [];
     public IReadOnlyList<ConsentStanding> Standing { get; private set; } = [];
 
+    /// <summary>The number of the participant's latest consent event, which the form posts back.</summary>
+    private int Latest { get; set; }
+
     public async Task<IActionResult> OnGetAsync(Guid personId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(personId, cancellationToken))
             return NotFound();
         Input.On = Today;
+        Input.BasedOn = Latest;
         return Page();
     }
 
@@ -32,8 +36,8 @@ public sealed class RecordModel(BrobyggeDb db, IStringLocalizer<SharedResource> 
             return NotFound();
         var result = await SaveAsync(problems => ConsentOperations.RecordAsync(db, personId, Input, Today, _time.GetUtcNow().UtcDateTime, problems, cancellationToken),
             personId, "The consent was recorded.");
-        if (Conflict)
-            await LoadAsync(personId, cancellationToken); // show what the other person recorded, and base the next try on it
+        if (Conflict && await LoadAsync(personId, cancellationToken))
+            Input.BasedOn = Latest; // the next try is based on what the other person recorded
         return result;
     }
 
@@ -47,8 +51,7 @@ public sealed class RecordModel(BrobyggeDb db, IStringLocalizer<SharedResource> 
         var events = await ConsentOperations.OfAsync(db, personId, cancellationToken);
         Standing = ConsentRules.StandingOn([.. events], Today);
         Partners = (await ConsentOperations.PartnersOfAsync(db, personId, cancellationToken)).Select(p => (p.Id.ToString(), p.Name)).ToList();
-        if (Input.BasedOn is null || Conflict)
-            Input.BasedOn = events.Count == 0 ? 0 : events.Max(c => c.Number);
+        Latest = events.Count == 0 ? 0 : events.Max(c => c.Number);
         return true;
     }
 }
