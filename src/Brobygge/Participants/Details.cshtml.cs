@@ -25,7 +25,7 @@ public sealed class DetailsModel(BrobyggeDb db, IdentityNumberProtector protecto
 
     public sealed record ContactView(DateOnly ContactedOn, string Project, string? Language, string? BridgeBuilder, string? Place);
 
-    public sealed record EnrolmentView(Guid Id, string Project, string Reference, DateOnly EnrolledOn, LabourStatusAtEntry StatusAtEntry,
+    public sealed record EnrolmentView(Guid Id, string Project, Brobygge.Projects.FunderProfileKind FunderProfile, string Reference, DateOnly EnrolledOn, LabourStatusAtEntry StatusAtEntry,
         DateOnly? ExitedOn, ExitReason? ExitReason, string? Coach, string? BridgeBuilder,
         DateOnly? MappedOn, DateOnly? FirstActivityOn, DateOnly? FirstInternshipOn, DateOnly? FirstJobOn, DateOnly? FirstStudiesOn,
         List<PlanStep> Plan, List<Activity> Activities, List<Outcome> Outcomes, List<FollowUp> FollowUps);
@@ -45,7 +45,7 @@ public sealed class DetailsModel(BrobyggeDb db, IdentityNumberProtector protecto
         Enrolments = await db.Enrolments.AsNoTracking()
             .Where(e => e.PersonId == id)
             .OrderByDescending(e => e.EnrolledOn)
-            .Select(e => new EnrolmentView(e.Id, e.Project!.Name, e.Reference, e.EnrolledOn, e.StatusAtEntry, e.ExitedOn, e.ExitReason,
+            .Select(e => new EnrolmentView(e.Id, e.Project!.Name, e.Project.FunderProfile, e.Reference, e.EnrolledOn, e.StatusAtEntry, e.ExitedOn, e.ExitReason,
                 e.Assignments.Where(a => a.Role == AssignmentRole.Coach && a.EndedOn == null).Select(a => a.Staff!.DisplayName).FirstOrDefault(),
                 e.Assignments.Where(a => a.Role == AssignmentRole.BridgeBuilder && a.EndedOn == null).Select(a => a.Staff!.DisplayName).FirstOrDefault(),
                 e.MappedOn, e.FirstActivityOn, e.FirstInternshipOn, e.FirstJobOn, e.FirstStudiesOn,

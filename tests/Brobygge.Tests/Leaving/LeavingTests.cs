@@ -152,6 +152,21 @@ public abstract class LeavingTests<TApp>(TApp app) : IClassFixture<TApp> where T
     }
 
     [Fact]
+    public async Task For_an_esf_project_the_participants_page_says_the_situation_upon_leaving_is_still_to_collect_and_until_when()
+    {
+        var leaver = await LeaverAsync();
+        await _app.WithDbAsync(db => db.Projects.Where(p => db.Enrolments.Any(e => e.Id == leaver.EnrolmentId && e.ProjectId == p.Id))
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.FunderProfile, Brobygge.Projects.FunderProfileKind.EsfPlus2021)));
+        _app.Clock.Now = new DateTimeOffset(2025, 7, 20, 9, 0, 0, TimeSpan.Zero);
+        var client = await _app.LoginAsync(leaver.Coach);
+
+        var page = await PageOf(await client.GetAsync($"/Participants/Details/{leaver.PersonId}"));
+
+        Assert.Contains("Att samla in vid avslut, senast 2025-07-28", page);
+        Assert.Contains("ESF+ 2021–2027", page);
+    }
+
+    [Fact]
     public async Task The_form_refuses_a_date_outside_the_window_next_to_the_field()
     {
         var leaver = await LeaverAsync();

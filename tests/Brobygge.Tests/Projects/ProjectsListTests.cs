@@ -24,7 +24,7 @@ public abstract class ProjectsListTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.True(exitCode == 0, error);
         Assert.StartsWith("CODE ", output);
         var line = Assert.Single(output.Split('\n'), l => l.StartsWith(project.Code + " ", StringComparison.Ordinal));
-        Assert.Matches($@"^{project.Code} +{project.Name} +2024-01-01 – 2027-12-31 +{organisation}\s*$", line);
+        Assert.Matches($@"^{project.Code} +{project.Name} +2024-01-01 – 2027-12-31 +{organisation} +none\s*$", line);
     }
 }
 
