@@ -186,6 +186,22 @@ public abstract class ConsentsApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
     }
 
     [Fact]
+    public async Task Two_staff_recording_on_the_same_view_at_the_same_moment_get_one_event_in_and_one_409()
+    {
+        var p = await ParticipantAsync();
+        var colleague = await _app.ApiClientAsync(await _app.CreateUserAsync(Roles.ProjectManager, p.Project));
+
+        var responses = await Simultaneous.SendAsync(
+        [
+            (p.Client, Simultaneous.Json(HttpMethod.Post, Url(p), new { purpose = "SmsContact", change = "Given", on = "2025-03-01", how = "InPerson", basedOn = 0 })),
+            (colleague, Simultaneous.Json(HttpMethod.Post, Url(p), new { purpose = "Registration", change = "Given", on = "2025-03-01", how = "InPerson", basedOn = 0 })),
+        ]);
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
+        Assert.Equal(1, await ConsentsOfAsync(p.PersonId));
+    }
+
+    [Fact]
     [Trait("Category", "Security")]
     public async Task Another_coachs_participant_is_not_found_for_reading_or_recording()
     {
