@@ -40,9 +40,7 @@ public static class ActivityOperations
         problems.RequireVersion(input.Version);
         if (!Apply(input, activity.Enrolment!, activity, problems))
             return null;
-        if (input.Version is { } version)
-            db.Entry(activity).Property(a => a.Version).OriginalValue = version;
-        await EnrolmentOperations.SaveAsync(db, "The activity", cancellationToken);
+        await db.SaveEditAsync(activity, input.Version!.Value, "The activity", cancellationToken);
         return activity;
     }
 
@@ -69,9 +67,9 @@ public static class ActivityOperations
             if (input.EndsOn is null)
                 problems.Add(nameof(input.EndsOn), "An internship needs its planned last day.");
         }
-        CheckLength(problems, nameof(input.EmployerName), input.EmployerName, 200);
-        CheckLength(problems, nameof(input.Supervisor), input.Supervisor, 200);
-        CheckLength(problems, nameof(input.Notes), input.Notes, 4000);
+        problems.CheckLength(nameof(input.EmployerName), input.EmployerName, 200);
+        problems.CheckLength(nameof(input.Supervisor), input.Supervisor, 200);
+        problems.CheckLength(nameof(input.Notes), input.Notes, 4000);
         if (problems.Any)
             return false;
 
@@ -80,17 +78,9 @@ public static class ActivityOperations
         activity.EndsOn = input.EndsOn;
         activity.Language = language;
         activity.InterpreterUsed = input.InterpreterUsed;
-        activity.EmployerName = Trimmed(input.EmployerName);
-        activity.Supervisor = Trimmed(input.Supervisor);
-        activity.Notes = Trimmed(input.Notes);
+        activity.EmployerName = FreeText.Stored(input.EmployerName);
+        activity.Supervisor = FreeText.Stored(input.Supervisor);
+        activity.Notes = FreeText.Stored(input.Notes);
         return true;
     }
-
-    internal static void CheckLength(Problems problems, string field, string? value, int maximum)
-    {
-        if (value is { } text && text.Trim().Length > maximum)
-            problems.Add(field, $"Too long: at most {maximum} characters.");
-    }
-
-    internal static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

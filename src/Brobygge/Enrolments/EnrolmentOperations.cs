@@ -48,7 +48,7 @@ public static class EnrolmentOperations
             existing.ReEnter();
             await AssignEnrollerAsync(db, existing, input.EnrolledOn!.Value, cancellationToken);
             // Two re-entries at once: the enrolment's version lets one through.
-            await SaveAsync(db, "The enrolment", cancellationToken);
+            await db.SaveOrConflictAsync("The enrolment", cancellationToken);
             return existing;
         }
         var reference = string.IsNullOrWhiteSpace(input.Reference) ? null : input.Reference.Trim();
@@ -168,24 +168,9 @@ public static class EnrolmentOperations
         problems.RequireVersion(input.Version);
         if (problems.Any)
             return null;
-        if (input.Version is { } version)
-            db.Entry(enrolment).Property(e => e.Version).OriginalValue = version;
         enrolment.Exit(input.ExitedOn!.Value, input.Reason!.Value);
-        await SaveAsync(db, "The enrolment", cancellationToken);
+        await db.SaveEditAsync(enrolment, input.Version!.Value, "The enrolment", cancellationToken);
         return enrolment;
-    }
-
-    /// <summary>Saves; a save over someone else's newer change becomes a <see cref="ConflictException"/>.</summary>
-    public static async Task SaveAsync(BrobyggeDb db, string what, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConflictException(what);
-        }
     }
 
     /// <summary>Assigns a coach or bridge-builder who enrols someone to them, unless someone holds that role already;

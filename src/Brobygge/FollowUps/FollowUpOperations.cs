@@ -1,5 +1,4 @@
 using Brobygge.Data;
-using Brobygge.Enrolments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Brobygge.FollowUps;
@@ -37,13 +36,11 @@ public static class FollowUpOperations
         if (problems.Any)
             return null;
 
-        if (input.Version is { } version)
-            db.Entry(followUp).Property(f => f.Version).OriginalValue = version;
         followUp.RecordedOn = input.RecordedOn;
         followUp.Status = input.Status;
         followUp.ContactMethod = input.ContactMethod;
         followUp.SameEmployer = input.Status == FollowUpStatus.Employed ? input.SameEmployer : null;
-        await EnrolmentOperations.SaveAsync(db, "The follow-up", cancellationToken);
+        await db.SaveEditAsync(followUp, input.Version!.Value, "The follow-up", cancellationToken);
         return followUp;
     }
 

@@ -1,4 +1,3 @@
-using Brobygge.Activities;
 using Brobygge.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,7 +43,7 @@ public static class OutcomeOperations
         }
         if (input.Kind == OutcomeKind.Studies && input.StudiesType is null)
             problems.Add(nameof(input.StudiesType), "Choose the type of studies.");
-        ActivityOperations.CheckLength(problems, nameof(input.EmployerName), input.EmployerName, 200);
+        problems.CheckLength(nameof(input.EmployerName), input.EmployerName, 200);
         if (problems.Any)
             return null;
 
@@ -53,7 +52,7 @@ public static class OutcomeOperations
         {
             OrganisationId = enrolment.OrganisationId, EnrolmentId = enrolment.Id, Kind = input.Kind!.Value,
             StartedOn = input.StartedOn!.Value, EndedOn = input.EndedOn,
-            EmployerName = employment ? ActivityOperations.Trimmed(input.EmployerName) : null,
+            EmployerName = employment ? FreeText.Stored(input.EmployerName) : null,
             EmploymentType = employment ? input.EmploymentType : null,
             HoursPerWeek = employment ? input.HoursPerWeek : null,
             StudiesType = employment ? null : input.StudiesType,
