@@ -1,6 +1,7 @@
 using System.Net;
 using Brobygge.Identity;
 using Brobygge.Tests.Fixtures;
+using Brobygge.Tests.Forms;
 using Microsoft.EntityFrameworkCore;
 
 namespace Brobygge.Tests.Activities;
@@ -8,13 +9,7 @@ namespace Brobygge.Tests.Activities;
 /// <summary>The activity form through the real pipeline: bad input names the field and writes nothing.</summary>
 public abstract class ActivityPagesTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : BrobyggeApp
 {
-    private readonly TApp _app = Available(app);
-
-    private static TApp Available(TApp app)
-    {
-        app.SkipIfUnavailable();
-        return app;
-    }
+    private readonly TApp _app = app.Available();
 
     private static async Task<string> PageOf(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
@@ -36,7 +31,7 @@ public abstract class ActivityPagesTests<TApp>(TApp app) : IClassFixture<TApp> w
 
         var response = await BrobyggeApp.PostFormAsync(await _app.LoginAsync(coach), $"/Activities/New/{enrolment.Id}", form);
 
-        Assert.Contains(message, await PageOf(response), StringComparison.OrdinalIgnoreCase);
+        FieldErrors.AssertNamed(await PageOf(response), field, message);
         Assert.Equal(0, await _app.WithDbAsync((db, _) => db.Activities.CountAsync(a => a.EnrolmentId == enrolment.Id)));
     }
 }

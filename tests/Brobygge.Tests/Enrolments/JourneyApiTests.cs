@@ -22,13 +22,7 @@ namespace Brobygge.Tests.Enrolments;
 /// <summary>The participant's journey of PRODUCT.md, start to end, through the API only.</summary>
 public abstract class JourneyApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : BrobyggeApp
 {
-    private readonly TApp _app = Available(app);
-
-    private static TApp Available(TApp app)
-    {
-        app.SkipIfUnavailable();
-        return app;
-    }
+    private readonly TApp _app = app.Available();
 
     private static DateOnly Date(int year, int month, int day) => new(year, month, day);
 

@@ -11,13 +11,7 @@ namespace Brobygge.Tests.Enrolments;
 /// <summary>Reports read one row per enrolment, so its milestone dates must follow every change to the records.</summary>
 public abstract class MilestonesTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : BrobyggeApp
 {
-    private readonly TApp _app = Available(app);
-
-    private static TApp Available(TApp app)
-    {
-        app.SkipIfUnavailable();
-        return app;
-    }
+    private readonly TApp _app = app.Available();
 
     private Task<Enrolment> ReloadAsync(Guid id) => _app.WithDbAsync((db, _) => db.Enrolments.AsNoTracking().SingleAsync(e => e.Id == id));
 

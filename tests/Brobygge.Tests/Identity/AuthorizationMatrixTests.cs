@@ -28,13 +28,7 @@ namespace Brobygge.Tests.Identity;
 [Trait("Category", "Security")]
 public abstract partial class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : MatrixApp
 {
-    private readonly TApp _app = Available(app);
-
-    private static TApp Available(TApp app)
-    {
-        app.SkipIfUnavailable();
-        return app;
-    }
+    private readonly TApp _app = app.Available();
 
     [Fact]
     public void Every_route_of_the_app_has_an_expectation_and_every_expectation_a_route()
