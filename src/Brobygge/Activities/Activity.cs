@@ -4,7 +4,7 @@ using Brobygge.Enrolments;
 namespace Brobygge.Activities;
 
 /// <summary>A dated contact or intervention with a participant.</summary>
-public sealed class Activity : ITenantOwned, IVersioned
+public sealed class Activity : ITenantOwned, IVersioned, IRecorded
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid OrganisationId { get; set; }
@@ -24,6 +24,16 @@ public sealed class Activity : ITenantOwned, IVersioned
     public string? Notes { get; set; }
     public Guid? StaffId { get; set; }
     public Guid Version { get; set; }
+
+    // IRecorded: when this content was entered, what it replaced, whether it was removed (Data/Recorded.cs).
+    public DateTime RecordedAt { get; set; }
+    public Guid? RecordedById { get; set; }
+    public RecordOrigin Origin { get; set; }
+    public Guid? HistoryOf { get; set; }
+    public DateTime? SupersededAt { get; set; }
+    public DateTime? RemovedAt { get; set; }
+    public Guid? RemovedById { get; set; }
+    public string? RemovalReason { get; set; }
 }
 
 public enum ActivityKind

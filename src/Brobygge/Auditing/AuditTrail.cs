@@ -35,6 +35,9 @@ public static class AuditTrail
         var action = entry.State switch
         {
             EntityState.Added => AuditAction.Create,
+            // A soft removal is the record's deletion as far as anyone reading it can tell.
+            EntityState.Modified when entry.Entity is IRecorded { RemovedAt: not null } && entry.Property(nameof(IRecorded.RemovedAt)).OriginalValue is null
+                => AuditAction.Delete,
             EntityState.Modified => AuditAction.Update,
             _ => AuditAction.Delete,
         };

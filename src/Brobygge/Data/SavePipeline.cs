@@ -20,7 +20,10 @@ public abstract partial class BrobyggeDb
     {
         var (touchedEnrolments, audit) = PrepareChanges();
         if (touchedEnrolments.Count > 0 || audit.Count > 0)
+        {
+            ForgetPendingHistory();
             throw new NotSupportedException("Use SaveChangesAsync: it keeps enrolment milestones and the audit order current in the same transaction.");
+        }
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -46,7 +49,13 @@ public abstract partial class BrobyggeDb
                 await ownTransaction.CommitAsync(cancellationToken);
             if (acceptAllChangesOnSuccess)
                 ChangeTracker.AcceptAllChanges();
+            _pendingHistory.Clear();
             return written;
+        }
+        catch
+        {
+            ForgetPendingHistory();
+            throw;
         }
         finally
         {
@@ -62,6 +71,22 @@ public abstract partial class BrobyggeDb
         ChangeTracker.DetectChanges();
         var touchedEnrolments = new HashSet<Guid>();
         var audit = new List<AuditEvent>();
+        var now = Time.GetUtcNow().UtcDateTime;
+        var userId = Scope.IsSystem || Scope.UserId == Guid.Empty ? (Guid?)null : Scope.UserId;
+        _pendingHistory.Clear();
+        try
+        {
+            return PrepareChanges(touchedEnrolments, audit, now, userId);
+        }
+        catch
+        {
+            ForgetPendingHistory();
+            throw;
+        }
+    }
+
+    private (HashSet<Guid> TouchedEnrolments, List<AuditEvent> Audit) PrepareChanges(HashSet<Guid> touchedEnrolments, List<AuditEvent> audit, DateTime now, Guid? userId)
+    {
         foreach (var entry in ChangeTracker.Entries().ToList())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
@@ -70,6 +95,8 @@ public abstract partial class BrobyggeDb
                 audit.Add(added);
             if (entry.Entity is AuditEvent or AuditSequence && entry.State != EntityState.Added)
                 throw new InvalidOperationException("The audit log is append-only: an audit event cannot be changed or deleted.");
+            if (entry.Entity is IRecorded recorded)
+                KeepRecord(entry, recorded, now, userId);
             if (entry.Entity is IVersioned versioned && entry.State != EntityState.Deleted)
                 versioned.Version = Guid.NewGuid();
             switch (entry.Entity)
@@ -79,9 +106,12 @@ public abstract partial class BrobyggeDb
                 case FollowUp f: touchedEnrolments.Add(f.EnrolmentId); break;
                 case Mapping m: touchedEnrolments.Add(m.EnrolmentId); break;
             }
+            // A record moved to another enrolment changes the milestones of the one it left too.
+            if (entry.State == EntityState.Modified && entry.Entity is Activity or Outcome or FollowUp or Mapping)
+                touchedEnrolments.Add((Guid)entry.Property(nameof(Outcome.EnrolmentId)).OriginalValue!);
             if (AuditTrail.Describe(entry) is { } change)
             {
-                change.UserId = Scope.IsSystem || Scope.UserId == Guid.Empty ? null : Scope.UserId;
+                change.UserId = userId;
                 change.Source = Scope.Source;
                 audit.Add(change);
             }

@@ -59,7 +59,7 @@ public sealed class Enrolment : ITenantOwned, IVersioned
         var correcting = ExitedOn is not null;
         ExitedOn = on;
         ExitReason = reason;
-        FollowUps.RemoveAll(f => f.RecordedOn is null && f.Kind != FollowUpKind.OnDemand);
+        CancelPendingFollowUps("Rescheduled by a corrected exit.");
         foreach (var kind in new[] { FollowUpKind.FourWeeks, FollowUpKind.SixMonths }.Where(k => !correcting || !FollowUps.Any(f => f.Kind == k)))
             FollowUps.Add(new FollowUp { OrganisationId = OrganisationId, EnrolmentId = Id, Kind = kind, DueOn = FollowUp.DueAfterExit(kind, on) });
     }
@@ -70,7 +70,15 @@ public sealed class Enrolment : ITenantOwned, IVersioned
     {
         ExitedOn = null;
         ExitReason = null;
-        FollowUps.RemoveAll(f => f.RecordedOn is null && f.Kind != FollowUpKind.OnDemand);
+        CancelPendingFollowUps("Cancelled by re-entry.");
+    }
+
+    /// <summary>Follow-ups not yet made leave the list; the save keeps them as removed, with the reason.</summary>
+    private void CancelPendingFollowUps(string reason)
+    {
+        foreach (var pending in FollowUps.Where(f => f.RecordedOn is null && f.Kind != FollowUpKind.OnDemand))
+            pending.Remove(reason);
+        FollowUps.RemoveAll(f => f.RemovedAt is not null);
     }
 }
 

@@ -1,5 +1,6 @@
 using Brobygge.Activities;
 using Brobygge.Auditing;
+using Brobygge.Data;
 using Brobygge.Enrolments;
 using Brobygge.FollowUps;
 using Brobygge.Outcomes;
@@ -40,7 +41,7 @@ public abstract class MilestonesTests<TApp>(TApp app) : IClassFixture<TApp> wher
     }
 
     [Fact]
-    public async Task Deleting_or_moving_the_record_moves_the_milestone()
+    public async Task Removing_or_moving_the_record_moves_the_milestone()
     {
         var project = await _app.CreateProjectAsync();
         var enrolment = await _app.CreateParticipantAsync(project, enrolledOn: new DateOnly(2025, 1, 10));
@@ -56,7 +57,7 @@ public abstract class MilestonesTests<TApp>(TApp app) : IClassFixture<TApp> wher
 
         await _app.WithDbAsync(async db =>
         {
-            db.Activities.Remove(await db.Activities.SingleAsync(a => a.Id == internship.Id));
+            (await db.Activities.SingleAsync(a => a.Id == internship.Id)).Remove("Entered for the wrong participant.");
             await db.SaveChangesAsync();
         });
         var after = await ReloadAsync(enrolment.Id);

@@ -37,6 +37,9 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Property<Guid>("EnrolmentId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("InterpreterUsed")
                         .HasColumnType("boolean");
 
@@ -57,8 +60,32 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("StaffId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Supervisor")
                         .HasColumnType("text");
@@ -68,6 +95,8 @@ namespace Brobygge.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HistoryOf");
 
                     b.HasIndex("EnrolmentId", "OccurredOn");
 
@@ -197,6 +226,9 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Property<DateOnly?>("EnrolledOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Language")
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
@@ -206,6 +238,11 @@ namespace Brobygge.Data.Migrations.Postgres
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
@@ -217,14 +254,35 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("RegisteredById")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HistoryOf");
 
                     b.HasIndex("PersonId");
 
@@ -382,6 +440,9 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Property<Guid>("EnrolmentId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -390,8 +451,29 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly?>("RecordedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("uuid");
 
                     b.Property<bool?>("SameEmployer")
                         .HasColumnType("boolean");
@@ -400,6 +482,9 @@ namespace Brobygge.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -407,6 +492,8 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("EnrolmentId");
+
+                    b.HasIndex("HistoryOf");
 
                     b.HasIndex("OrganisationId", "RecordedOn", "DueOn");
 
@@ -522,6 +609,9 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Property<string>("Goals")
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly>("MappedOn")
                         .HasColumnType("date");
 
@@ -534,17 +624,37 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("RecordedById")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("SwedishLevel")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HistoryOf");
 
                     b.HasIndex("EnrolmentId", "Number")
                         .IsUnique();
@@ -591,6 +701,9 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Property<Guid>("EnrolmentId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("uuid");
+
                     b.Property<double?>("HoursPerWeek")
                         .HasColumnType("double precision");
 
@@ -602,6 +715,27 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly>("StartedOn")
                         .HasColumnType("date");
 
@@ -609,11 +743,16 @@ namespace Brobygge.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HistoryOf");
 
                     b.HasIndex("EnrolmentId", "StartedOn");
 
@@ -704,17 +843,44 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Property<Guid>("EnrolmentId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Owner")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -726,6 +892,8 @@ namespace Brobygge.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HistoryOf");
 
                     b.HasIndex("EnrolmentId", "DueOn");
 

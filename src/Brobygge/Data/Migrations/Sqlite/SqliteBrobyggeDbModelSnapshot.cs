@@ -31,6 +31,9 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<Guid>("EnrolmentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("InterpreterUsed")
                         .HasColumnType("INTEGER");
 
@@ -51,7 +54,31 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("StaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SupersededAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Supervisor")
@@ -62,6 +89,8 @@ namespace Brobygge.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HistoryOf");
 
                     b.HasIndex("EnrolmentId", "OccurredOn");
 
@@ -191,6 +220,9 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("EnrolledOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Language")
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
@@ -199,6 +231,11 @@ namespace Brobygge.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PersonId")
@@ -211,7 +248,26 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("RegisteredById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SupersededAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -219,6 +275,8 @@ namespace Brobygge.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HistoryOf");
 
                     b.HasIndex("PersonId");
 
@@ -376,6 +434,9 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<Guid>("EnrolmentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -384,7 +445,28 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("RecordedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RemovedById")
                         .HasColumnType("TEXT");
 
                     b.Property<bool?>("SameEmployer")
@@ -394,6 +476,9 @@ namespace Brobygge.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -401,6 +486,8 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("EnrolmentId");
+
+                    b.HasIndex("HistoryOf");
 
                     b.HasIndex("OrganisationId", "RecordedOn", "DueOn");
 
@@ -516,6 +603,9 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<string>("Goals")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("MappedOn")
                         .HasColumnType("TEXT");
 
@@ -528,10 +618,28 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SupersededAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SwedishLevel")
@@ -539,6 +647,8 @@ namespace Brobygge.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HistoryOf");
 
                     b.HasIndex("EnrolmentId", "Number")
                         .IsUnique();
@@ -585,6 +695,9 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<Guid>("EnrolmentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("HoursPerWeek")
                         .HasColumnType("REAL");
 
@@ -596,6 +709,27 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("StartedOn")
                         .HasColumnType("TEXT");
 
@@ -603,11 +737,16 @@ namespace Brobygge.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HistoryOf");
 
                     b.HasIndex("EnrolmentId", "StartedOn");
 
@@ -698,16 +837,43 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<Guid>("EnrolmentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Owner")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SupersededAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -720,6 +886,8 @@ namespace Brobygge.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HistoryOf");
 
                     b.HasIndex("EnrolmentId", "DueOn");
 
