@@ -31,6 +31,9 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<Guid>("EnrolmentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("Hours")
+                        .HasColumnType("REAL");
+
                     b.Property<bool>("InterpreterUsed")
                         .HasColumnType("INTEGER");
 
@@ -52,6 +55,14 @@ namespace Brobygge.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("StaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Supervisor")
@@ -361,6 +372,65 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.ToTable("Enrolments");
                 });
 
+            modelBuilder.Entity("Brobygge.Enrolments.ParticipationPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExitReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "StartedOn")
+                        .IsUnique()
+                        .HasFilter("\"HistoryOf\" IS NULL AND \"RemovedAt\" IS NULL");
+
+                    b.HasIndex("OrganisationId", "StartedOn", "EndedOn");
+
+                    b.ToTable("ParticipationPeriods");
+                });
+
             modelBuilder.Entity("Brobygge.FollowUps.FollowUp", b =>
                 {
                     b.Property<Guid>("Id")
@@ -384,6 +454,9 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PeriodId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("RecordedOn")
                         .HasColumnType("TEXT");
 
@@ -401,6 +474,8 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("EnrolmentId");
+
+                    b.HasIndex("PeriodId");
 
                     b.HasIndex("OrganisationId", "RecordedOn", "DueOn");
 
@@ -776,6 +851,12 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FourWeekFollowUpFromDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FourWeekFollowUpToDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Funder")
                         .HasColumnType("TEXT");
 
@@ -786,6 +867,12 @@ namespace Brobygge.Data.Migrations.Sqlite
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SixMonthFollowUpFromMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SixMonthFollowUpToMonths")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("TEXT");
@@ -1110,6 +1197,17 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Navigation("Project");
                 });
 
+            modelBuilder.Entity("Brobygge.Enrolments.ParticipationPeriod", b =>
+                {
+                    b.HasOne("Brobygge.Enrolments.Enrolment", "Enrolment")
+                        .WithMany("Periods")
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enrolment");
+                });
+
             modelBuilder.Entity("Brobygge.FollowUps.FollowUp", b =>
                 {
                     b.HasOne("Brobygge.Enrolments.Enrolment", "Enrolment")
@@ -1117,6 +1215,10 @@ namespace Brobygge.Data.Migrations.Sqlite
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Brobygge.Enrolments.ParticipationPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId");
 
                     b.Navigation("Enrolment");
                 });
@@ -1331,6 +1433,8 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Navigation("FollowUps");
 
                     b.Navigation("Outcomes");
+
+                    b.Navigation("Periods");
                 });
 
             modelBuilder.Entity("Brobygge.Participants.Person", b =>
