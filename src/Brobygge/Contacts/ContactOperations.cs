@@ -32,6 +32,9 @@ public static class ContactOperations
             problems.Add(nameof(input.ContactedOn), "Enter the date of the contact.");
         else if (on > today)
             problems.Add(nameof(input.ContactedOn), "The date of the contact cannot be in the future.");
+        // The contacted date is the funnel's first step: it never precedes the project (nor is it year 1).
+        else if (on < (project?.StartsOn ?? InputRules.EarliestDate))
+            problems.Add(nameof(input.ContactedOn), "The date of the contact is before the project started.");
         if (!string.IsNullOrWhiteSpace(input.Language) && LanguageCode.Normalise(input.Language) is null)
             problems.Add(nameof(input.Language), "The language is an ISO 639 code of 2 or 3 letters, e.g. ar.");
         if (input.BridgeBuilderId is { } bridgeBuilder && project is not null

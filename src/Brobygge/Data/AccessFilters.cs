@@ -72,6 +72,7 @@ public abstract partial class BrobyggeDb
             || (ScopeSeesAssigned && e.Assignments.Any(a => a.StaffId == ScopeUserId && a.EndedOn == null)));
 
         // Records of a participant are visible exactly when their enrolment (or person) is.
+        Tenant<ParticipationPeriod>(builder).HasQueryFilter(AccessFilter, p => Enrolments.Any(e => e.Id == p.EnrolmentId));
         Tenant<Activity>(builder).HasQueryFilter(AccessFilter, a => Enrolments.Any(e => e.Id == a.EnrolmentId));
         Tenant<Outcome>(builder).HasQueryFilter(AccessFilter, o => Enrolments.Any(e => e.Id == o.EnrolmentId));
         Tenant<FollowUp>(builder).HasQueryFilter(AccessFilter, f => Enrolments.Any(e => e.Id == f.EnrolmentId));

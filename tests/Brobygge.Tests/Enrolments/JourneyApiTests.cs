@@ -82,6 +82,7 @@ public abstract class JourneyApiTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var step = await (await client.PostJsonAsync($"/api/v1/enrolments/{enrolment.Id}/plan-steps",
             new { title = "Praktik inom vården", owner = "Nesrin och coachen", dueOn = "2025-05-30" })).ReadAsync<PlanStepResponse>(HttpStatusCode.Created);
         Assert.Equal(PlanStepStatus.Planned, step.Status);
+        client = await DayAsync(Date(2025, 3, 12), coach);
         await (await client.PostJsonAsync($"/api/v1/enrolments/{enrolment.Id}/activities",
             new { kind = "Meeting", occurredOn = "2025-03-12", language = "ar" })).ReadAsync<ActivityResponse>(HttpStatusCode.Created);
         client = await DayAsync(Date(2025, 4, 7), coach);

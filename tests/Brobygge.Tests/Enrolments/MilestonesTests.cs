@@ -72,7 +72,7 @@ public abstract class MilestonesTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var created = await _app.CreateParticipantAsync(project, enrolledOn: new DateOnly(2025, 1, 10));
         await _app.WithDbAsync(async db =>
         {
-            var enrolment = await db.Enrolments.Include(e => e.FollowUps).SingleAsync(e => e.Id == created.Id);
+            var enrolment = await db.Enrolments.Include(e => e.FollowUps).Include(e => e.Periods).SingleAsync(e => e.Id == created.Id);
             enrolment.Exit(new DateOnly(2025, 9, 30), ExitReason.Employed);
             await db.SaveChangesAsync();
         });

@@ -23,7 +23,7 @@ public abstract class FollowUpPagesTests<TApp>(TApp app) : IClassFixture<TApp> w
         var created = await _app.CreateParticipantAsync(project, coach, enrolledOn: new DateOnly(2025, 1, 10));
         var (followUpId, version) = await _app.WithDbAsync(async (db, _) =>
         {
-            var enrolment = await db.Enrolments.Include(e => e.FollowUps).SingleAsync(e => e.Id == created.Id);
+            var enrolment = await db.Enrolments.Include(e => e.FollowUps).Include(e => e.Periods).SingleAsync(e => e.Id == created.Id);
             enrolment.Exit(new DateOnly(2025, 3, 1), ExitReason.Employed);
             await db.SaveChangesAsync();
             var fourWeeks = enrolment.FollowUps.Single(f => f.Kind == FollowUpKind.FourWeeks);

@@ -166,7 +166,7 @@ public abstract class AccessRulesTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var earlier = await _app.CreateParticipantAsync(project, await _app.CreateUserAsync(Roles.Coach, project), enrolledOn: new DateOnly(2025, 1, 10));
         await _app.WithDbAsync(async db =>
         {
-            var enrolment = await db.Enrolments.Include(e => e.FollowUps).SingleAsync(e => e.Id == earlier.Id);
+            var enrolment = await db.Enrolments.Include(e => e.FollowUps).Include(e => e.Periods).SingleAsync(e => e.Id == earlier.Id);
             enrolment.Exit(new DateOnly(2025, 3, 1), Brobygge.Enrolments.ExitReason.Moved);
             // The coach sees the person through a second project of the same organisation.
             var other = new Brobygge.Projects.Project { OrganisationId = project.OrganisationId, Code = "P2" + Guid.NewGuid().ToString("N")[..6], Name = "Andra", StartsOn = new DateOnly(2024, 1, 1), EndsOn = new DateOnly(2027, 12, 31) };
