@@ -15,6 +15,9 @@ public sealed class EnrolInput
     public string? Reference { get; set; }
     public DateOnly? EnrolledOn { get; set; }
     public LabourStatusAtEntry? StatusAtEntry { get; set; }
+
+    /// <summary>Only where the project's funder profile asks (ESF, ESF+); kept apart in <see cref="SpecialCategoryAnswer"/>.</summary>
+    public SpecialCategoriesInput? SpecialCategories { get; set; }
 }
 
 public sealed class ExitInput
@@ -62,6 +65,7 @@ public static class EnrolmentOperations
                 .MinAsync(c => (DateOnly?)c.ContactedOn, cancellationToken),
         };
         db.Enrolments.Add(enrolment);
+        Enrolments.SpecialCategories.Add(db, enrolment, FunderProfile.Of(project.FunderProfile), input.SpecialCategories, DateTime.UtcNow);
         var enrollerRole = await AssignEnrollerAsync(db, enrolment, enrolment.EnrolledOn, cancellationToken);
         if (bridgeBuilder is { } staffId && enrollerRole != AssignmentRole.BridgeBuilder)
             db.Assignments.Add(new Assignment { OrganisationId = enrolment.OrganisationId, EnrolmentId = enrolment.Id, StaffId = staffId, Role = AssignmentRole.BridgeBuilder, StartedOn = enrolment.EnrolledOn });
@@ -151,6 +155,8 @@ public static class EnrolmentOperations
         else if (existing is null && reference is not null
             && await db.BeyondAccess<Enrolment>().AnyAsync(e => e.ProjectId == project.Id && e.Reference == reference, cancellationToken))
             problems.Add(nameof(input.Reference), "Another participant in the project already has this reference.");
+        if (existing is null) // a re-entry keeps the facts of the first entry
+            FunderProfile.Of(project.FunderProfile).CheckEntry(Enrolments.SpecialCategories.EntryFactsOf(person, input), input.SpecialCategories, problems);
         return problems.Any ? null : (project, existing);
     }
 

@@ -13,6 +13,9 @@ public sealed class Project : ITenantOwned, IVersioned
     public DateOnly StartsOn { get; set; }
     public DateOnly EndsOn { get; set; }
     public string? Funder { get; set; }
+
+    /// <summary>The funder's rules the project answers to: what is collected and reported (<see cref="Projects.FunderProfile"/>).</summary>
+    public FunderProfileKind FunderProfile { get; set; }
     public string? TargetGroup { get; set; }
     public List<string> Districts { get; set; } = [];
 
