@@ -29,8 +29,7 @@ public static class RecordOperations
         if (problems.Any)
             return null;
         record.Remove(input.Reason!);
-        db.Entry(record).Property(r => r.Version).OriginalValue = input.Version!.Value;
-        await EnrolmentOperations.SaveAsync(db, what, cancellationToken);
+        await db.SaveEditAsync(record, input.Version!.Value, what, cancellationToken);
         return record;
     }
 

@@ -44,8 +44,7 @@ public static class OutcomeOperations
         if (!Apply(input, outcome.Enrolment!, today, outcome, problems))
             return null;
         outcome.Origin = RecordOrigin.Staff;
-        db.Entry(outcome).Property(o => o.Version).OriginalValue = input.Version!.Value;
-        await EnrolmentOperations.SaveAsync(db, "The outcome", cancellationToken);
+        await db.SaveEditAsync(outcome, input.Version!.Value, "The outcome", cancellationToken);
         return outcome;
     }
 

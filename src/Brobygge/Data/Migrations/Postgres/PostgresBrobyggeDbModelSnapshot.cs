@@ -40,6 +40,9 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Property<Guid?>("HistoryOf")
                         .HasColumnType("uuid");
 
+                    b.Property<double?>("Hours")
+                        .HasColumnType("double precision");
+
                     b.Property<bool>("InterpreterUsed")
                         .HasColumnType("boolean");
 
@@ -83,6 +86,14 @@ namespace Brobygge.Data.Migrations.Postgres
 
                     b.Property<Guid?>("StaffId")
                         .HasColumnType("uuid");
+
+                    b.Property<TimeOnly?>("StartsAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<DateTime?>("SupersededAt")
                         .HasColumnType("timestamp with time zone");
@@ -473,6 +484,65 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.ToTable("Enrolments");
                 });
 
+            modelBuilder.Entity("Brobygge.Enrolments.ParticipationPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ExitReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "StartedOn")
+                        .IsUnique()
+                        .HasFilter("\"HistoryOf\" IS NULL AND \"RemovedAt\" IS NULL");
+
+                    b.HasIndex("OrganisationId", "StartedOn", "EndedOn");
+
+                    b.ToTable("ParticipationPeriods");
+                });
+
             modelBuilder.Entity("Brobygge.Enrolments.SpecialCategoryAnswer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -567,6 +637,9 @@ namespace Brobygge.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<Guid?>("PeriodId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -605,6 +678,8 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.HasIndex("EnrolmentId");
 
                     b.HasIndex("HistoryOf");
+
+                    b.HasIndex("PeriodId");
 
                     b.HasIndex("OrganisationId", "RecordedOn", "DueOn");
 
@@ -1177,6 +1252,12 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("date");
 
+                    b.Property<int?>("FourWeekFollowUpFromDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FourWeekFollowUpToDays")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Funder")
                         .HasColumnType("text");
 
@@ -1192,6 +1273,12 @@ namespace Brobygge.Data.Migrations.Postgres
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
+
+                    b.Property<int?>("SixMonthFollowUpFromMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SixMonthFollowUpToMonths")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date");
@@ -1526,6 +1613,17 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Navigation("Project");
                 });
 
+            modelBuilder.Entity("Brobygge.Enrolments.ParticipationPeriod", b =>
+                {
+                    b.HasOne("Brobygge.Enrolments.Enrolment", "Enrolment")
+                        .WithMany("Periods")
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enrolment");
+                });
+
             modelBuilder.Entity("Brobygge.Enrolments.SpecialCategoryAnswer", b =>
                 {
                     b.HasOne("Brobygge.Enrolments.Enrolment", null)
@@ -1542,6 +1640,10 @@ namespace Brobygge.Data.Migrations.Postgres
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Brobygge.Enrolments.ParticipationPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId");
 
                     b.Navigation("Enrolment");
                 });
@@ -1780,6 +1882,8 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Navigation("FollowUps");
 
                     b.Navigation("Outcomes");
+
+                    b.Navigation("Periods");
                 });
 
             modelBuilder.Entity("Brobygge.Participants.Person", b =>

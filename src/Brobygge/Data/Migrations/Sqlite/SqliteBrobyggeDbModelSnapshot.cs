@@ -34,6 +34,9 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<Guid?>("HistoryOf")
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("Hours")
+                        .HasColumnType("REAL");
+
                     b.Property<bool>("InterpreterUsed")
                         .HasColumnType("INTEGER");
 
@@ -76,6 +79,14 @@ namespace Brobygge.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("StaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SupersededAt")
@@ -467,6 +478,65 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.ToTable("Enrolments");
                 });
 
+            modelBuilder.Entity("Brobygge.Enrolments.ParticipationPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExitReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "StartedOn")
+                        .IsUnique()
+                        .HasFilter("\"HistoryOf\" IS NULL AND \"RemovedAt\" IS NULL");
+
+                    b.HasIndex("OrganisationId", "StartedOn", "EndedOn");
+
+                    b.ToTable("ParticipationPeriods");
+                });
+
             modelBuilder.Entity("Brobygge.Enrolments.SpecialCategoryAnswer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -561,6 +631,9 @@ namespace Brobygge.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PeriodId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("TEXT");
 
@@ -599,6 +672,8 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.HasIndex("EnrolmentId");
 
                     b.HasIndex("HistoryOf");
+
+                    b.HasIndex("PeriodId");
 
                     b.HasIndex("OrganisationId", "RecordedOn", "DueOn");
 
@@ -1171,6 +1246,12 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FourWeekFollowUpFromDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FourWeekFollowUpToDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Funder")
                         .HasColumnType("TEXT");
 
@@ -1186,6 +1267,12 @@ namespace Brobygge.Data.Migrations.Sqlite
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SixMonthFollowUpFromMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SixMonthFollowUpToMonths")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("TEXT");
@@ -1514,6 +1601,17 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Navigation("Project");
                 });
 
+            modelBuilder.Entity("Brobygge.Enrolments.ParticipationPeriod", b =>
+                {
+                    b.HasOne("Brobygge.Enrolments.Enrolment", "Enrolment")
+                        .WithMany("Periods")
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enrolment");
+                });
+
             modelBuilder.Entity("Brobygge.Enrolments.SpecialCategoryAnswer", b =>
                 {
                     b.HasOne("Brobygge.Enrolments.Enrolment", null)
@@ -1530,6 +1628,10 @@ namespace Brobygge.Data.Migrations.Sqlite
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Brobygge.Enrolments.ParticipationPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId");
 
                     b.Navigation("Enrolment");
                 });
@@ -1768,6 +1870,8 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Navigation("FollowUps");
 
                     b.Navigation("Outcomes");
+
+                    b.Navigation("Periods");
                 });
 
             modelBuilder.Entity("Brobygge.Participants.Person", b =>
