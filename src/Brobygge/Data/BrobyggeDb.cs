@@ -39,6 +39,7 @@ public abstract partial class BrobyggeDb(DbContextOptions options, CurrentAccess
     public DbSet<Person> Persons => Set<Person>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<ParticipationPeriod> ParticipationPeriods => Set<ParticipationPeriod>();
     public DbSet<Mapping> Mappings => Set<Mapping>();
     public DbSet<PlanStep> PlanSteps => Set<PlanStep>();
     public DbSet<TaxonomyConcept> TaxonomyConcepts => Set<TaxonomyConcept>();

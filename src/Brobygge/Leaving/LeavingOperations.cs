@@ -73,8 +73,8 @@ public static class LeavingOperations
                 problems.Add(prefix + nameof(QualificationInput.AwardedOn), "Enter the date the qualification was awarded.");
             else if (awarded < enrolment.EnrolledOn || (input.On is { } situationOn && awarded > situationOn))
                 problems.Add(prefix + nameof(QualificationInput.AwardedOn), "The qualification is gained during the participation or upon leaving.");
-            ActivityOperations.CheckLength(problems, prefix + nameof(QualificationInput.What), qualification?.What, 200);
-            ActivityOperations.CheckLength(problems, prefix + nameof(QualificationInput.Issuer), qualification?.Issuer, 200);
+            problems.CheckLength(prefix + nameof(QualificationInput.What), qualification?.What, 200);
+            problems.CheckLength(prefix + nameof(QualificationInput.Issuer), qualification?.Issuer, 200);
         }
         else if (qualification is not null)
             problems.Add(prefix + nameof(QualificationInput.What), "Only a qualification gained names a qualification.");

@@ -37,6 +37,12 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Property<Guid>("EnrolmentId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("Hours")
+                        .HasColumnType("double precision");
+
                     b.Property<bool>("InterpreterUsed")
                         .HasColumnType("boolean");
 
@@ -57,8 +63,40 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("StaffId")
                         .HasColumnType("uuid");
+
+                    b.Property<TimeOnly?>("StartsAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Supervisor")
                         .HasColumnType("text");
@@ -68,6 +106,8 @@ namespace Brobygge.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HistoryOf");
 
                     b.HasIndex("EnrolmentId", "OccurredOn");
 
@@ -245,6 +285,9 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Property<DateOnly?>("EnrolledOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Language")
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
@@ -254,6 +297,11 @@ namespace Brobygge.Data.Migrations.Postgres
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
@@ -265,14 +313,35 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("RegisteredById")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HistoryOf");
 
                     b.HasIndex("PersonId");
 
@@ -415,6 +484,65 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.ToTable("Enrolments");
                 });
 
+            modelBuilder.Entity("Brobygge.Enrolments.ParticipationPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ExitReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "StartedOn")
+                        .IsUnique()
+                        .HasFilter("\"HistoryOf\" IS NULL AND \"RemovedAt\" IS NULL");
+
+                    b.HasIndex("OrganisationId", "StartedOn", "EndedOn");
+
+                    b.ToTable("ParticipationPeriods");
+                });
+
             modelBuilder.Entity("Brobygge.Enrolments.SpecialCategoryAnswer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -493,6 +621,9 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Property<Guid>("EnrolmentId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -501,8 +632,32 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("PeriodId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly?>("RecordedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("uuid");
 
                     b.Property<bool?>("SameEmployer")
                         .HasColumnType("boolean");
@@ -511,6 +666,9 @@ namespace Brobygge.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -518,6 +676,10 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("EnrolmentId");
+
+                    b.HasIndex("HistoryOf");
+
+                    b.HasIndex("PeriodId");
 
                     b.HasIndex("OrganisationId", "RecordedOn", "DueOn");
 
@@ -749,6 +911,9 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Property<string>("Goals")
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly>("MappedOn")
                         .HasColumnType("date");
 
@@ -761,17 +926,37 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("RecordedById")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("SwedishLevel")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HistoryOf");
 
                     b.HasIndex("EnrolmentId", "Number")
                         .IsUnique();
@@ -818,6 +1003,9 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Property<Guid>("EnrolmentId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("uuid");
+
                     b.Property<double?>("HoursPerWeek")
                         .HasColumnType("double precision");
 
@@ -829,6 +1017,27 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly>("StartedOn")
                         .HasColumnType("date");
 
@@ -836,11 +1045,16 @@ namespace Brobygge.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HistoryOf");
 
                     b.HasIndex("EnrolmentId", "StartedOn");
 
@@ -931,17 +1145,44 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Property<Guid>("EnrolmentId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Owner")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -953,6 +1194,8 @@ namespace Brobygge.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HistoryOf");
 
                     b.HasIndex("EnrolmentId", "DueOn");
 
@@ -1009,6 +1252,12 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("date");
 
+                    b.Property<int?>("FourWeekFollowUpFromDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FourWeekFollowUpToDays")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Funder")
                         .HasColumnType("text");
 
@@ -1024,6 +1273,12 @@ namespace Brobygge.Data.Migrations.Postgres
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
+
+                    b.Property<int?>("SixMonthFollowUpFromMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SixMonthFollowUpToMonths")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date");
@@ -1358,6 +1613,17 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Navigation("Project");
                 });
 
+            modelBuilder.Entity("Brobygge.Enrolments.ParticipationPeriod", b =>
+                {
+                    b.HasOne("Brobygge.Enrolments.Enrolment", "Enrolment")
+                        .WithMany("Periods")
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enrolment");
+                });
+
             modelBuilder.Entity("Brobygge.Enrolments.SpecialCategoryAnswer", b =>
                 {
                     b.HasOne("Brobygge.Enrolments.Enrolment", null)
@@ -1374,6 +1640,10 @@ namespace Brobygge.Data.Migrations.Postgres
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Brobygge.Enrolments.ParticipationPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId");
 
                     b.Navigation("Enrolment");
                 });
@@ -1612,6 +1882,8 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Navigation("FollowUps");
 
                     b.Navigation("Outcomes");
+
+                    b.Navigation("Periods");
                 });
 
             modelBuilder.Entity("Brobygge.Participants.Person", b =>

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Brobygge.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBrobyggeDb))]
-    [Migration("20261127130645_ConsentEventsLeavingFunderProfiles")]
-    partial class ConsentEventsLeavingFunderProfiles
+    [Migration("20261127140539_ExactRecords")]
+    partial class ExactRecords
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -34,6 +34,12 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<Guid>("EnrolmentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Hours")
+                        .HasColumnType("REAL");
+
                     b.Property<bool>("InterpreterUsed")
                         .HasColumnType("INTEGER");
 
@@ -54,7 +60,39 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("StaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SupersededAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Supervisor")
@@ -65,6 +103,8 @@ namespace Brobygge.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HistoryOf");
 
                     b.HasIndex("EnrolmentId", "OccurredOn");
 
@@ -242,6 +282,9 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("EnrolledOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Language")
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
@@ -250,6 +293,11 @@ namespace Brobygge.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PersonId")
@@ -262,7 +310,26 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("RegisteredById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SupersededAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -270,6 +337,8 @@ namespace Brobygge.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HistoryOf");
 
                     b.HasIndex("PersonId");
 
@@ -412,6 +481,65 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.ToTable("Enrolments");
                 });
 
+            modelBuilder.Entity("Brobygge.Enrolments.ParticipationPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExitReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "StartedOn")
+                        .IsUnique()
+                        .HasFilter("\"HistoryOf\" IS NULL AND \"RemovedAt\" IS NULL");
+
+                    b.HasIndex("OrganisationId", "StartedOn", "EndedOn");
+
+                    b.ToTable("ParticipationPeriods");
+                });
+
             modelBuilder.Entity("Brobygge.Enrolments.SpecialCategoryAnswer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -490,6 +618,9 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<Guid>("EnrolmentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -498,7 +629,31 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PeriodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("RecordedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RemovedById")
                         .HasColumnType("TEXT");
 
                     b.Property<bool?>("SameEmployer")
@@ -508,6 +663,9 @@ namespace Brobygge.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -515,6 +673,10 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("EnrolmentId");
+
+                    b.HasIndex("HistoryOf");
+
+                    b.HasIndex("PeriodId");
 
                     b.HasIndex("OrganisationId", "RecordedOn", "DueOn");
 
@@ -746,6 +908,9 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<string>("Goals")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("MappedOn")
                         .HasColumnType("TEXT");
 
@@ -758,10 +923,28 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SupersededAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SwedishLevel")
@@ -769,6 +952,8 @@ namespace Brobygge.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HistoryOf");
 
                     b.HasIndex("EnrolmentId", "Number")
                         .IsUnique();
@@ -815,6 +1000,9 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<Guid>("EnrolmentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("HoursPerWeek")
                         .HasColumnType("REAL");
 
@@ -826,6 +1014,27 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("StartedOn")
                         .HasColumnType("TEXT");
 
@@ -833,11 +1042,16 @@ namespace Brobygge.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HistoryOf");
 
                     b.HasIndex("EnrolmentId", "StartedOn");
 
@@ -928,16 +1142,43 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<Guid>("EnrolmentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Owner")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SupersededAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -950,6 +1191,8 @@ namespace Brobygge.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HistoryOf");
 
                     b.HasIndex("EnrolmentId", "DueOn");
 
@@ -1006,6 +1249,12 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FourWeekFollowUpFromDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FourWeekFollowUpToDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Funder")
                         .HasColumnType("TEXT");
 
@@ -1021,6 +1270,12 @@ namespace Brobygge.Data.Migrations.Sqlite
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SixMonthFollowUpFromMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SixMonthFollowUpToMonths")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("TEXT");
@@ -1349,6 +1604,17 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Navigation("Project");
                 });
 
+            modelBuilder.Entity("Brobygge.Enrolments.ParticipationPeriod", b =>
+                {
+                    b.HasOne("Brobygge.Enrolments.Enrolment", "Enrolment")
+                        .WithMany("Periods")
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enrolment");
+                });
+
             modelBuilder.Entity("Brobygge.Enrolments.SpecialCategoryAnswer", b =>
                 {
                     b.HasOne("Brobygge.Enrolments.Enrolment", null)
@@ -1365,6 +1631,10 @@ namespace Brobygge.Data.Migrations.Sqlite
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Brobygge.Enrolments.ParticipationPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId");
 
                     b.Navigation("Enrolment");
                 });
@@ -1603,6 +1873,8 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Navigation("FollowUps");
 
                     b.Navigation("Outcomes");
+
+                    b.Navigation("Periods");
                 });
 
             modelBuilder.Entity("Brobygge.Participants.Person", b =>
