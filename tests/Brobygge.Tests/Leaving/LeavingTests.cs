@@ -33,7 +33,7 @@ public abstract class LeavingTests<TApp>(TApp app) : IClassFixture<TApp> where T
         if (exit)
             await _app.WithDbAsync(async db =>
             {
-                var e = await db.Enrolments.Include(x => x.FollowUps).SingleAsync(x => x.Id == enrolment.Id);
+                var e = await db.Enrolments.Include(x => x.FollowUps).Include(x => x.Periods).SingleAsync(x => x.Id == enrolment.Id);
                 e.Exit(new DateOnly(2025, 6, 30), Brobygge.Enrolments.ExitReason.Completed);
                 await db.SaveChangesAsync();
             });
