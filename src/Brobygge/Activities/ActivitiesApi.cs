@@ -13,12 +13,14 @@ public static class ActivitiesApi
 {
     public const string Tag = "Activities";
 
+    /// <summary>Status Planned or Held: only held activities count toward milestones and hours of participation.</summary>
     public sealed record ActivityResponse(Guid Id, Guid EnrolmentId, ActivityKind Kind, DateOnly OccurredOn, DateOnly? EndsOn, string? Language,
-        bool InterpreterUsed, string? EmployerName, string? Supervisor, string? Notes, Guid? StaffId, Guid Version);
+        bool InterpreterUsed, string? EmployerName, string? Supervisor, string? Notes, Guid? StaffId, Guid Version,
+        ActivityStatus Status, TimeOnly? StartsAt, double? Hours);
 
     private static readonly Expression<Func<Activity, ActivityResponse>> Projection
         = a => new ActivityResponse(a.Id, a.EnrolmentId, a.Kind, a.OccurredOn, a.EndsOn, a.Language, a.InterpreterUsed, a.EmployerName,
-            a.Supervisor, a.Notes, a.StaffId, a.Version);
+            a.Supervisor, a.Notes, a.StaffId, a.Version, a.Status, a.StartsAt, a.Hours);
 
     private static readonly Func<Activity, ActivityResponse> ToResponse = Projection.Compile();
 
@@ -39,7 +41,7 @@ public static class ActivitiesApi
         ofEnrolment.MapGet("/", ListAsync).WithName("ListActivities").FindsById()
             .WithSummary("Lists a participant's activities, the latest first (the read is audited).");
         ofEnrolment.MapPost("/", AddAsync).WithName("AddActivity").Writes().FindsById()
-            .WithSummary("Logs an activity; an internship (kind Internship) needs the employer and its planned last day.");
+            .WithSummary("Logs an activity, held (the default) or planned ahead; an internship (kind Internship) needs the employer and its planned last day.");
 
         var activities = api.MapGroup("/activities/{id:guid}").WithTags(Tag);
         activities.MapGet("/", GetAsync).WithName("GetActivity").FindsById()
@@ -71,19 +73,19 @@ public static class ActivitiesApi
     }
 
     private static async Task<Results<Created<ActivityResponse>, ValidationProblem>> AddAsync(Guid enrolmentId, ActivityInput input,
-        BrobyggeDb db, CancellationToken cancellationToken)
+        BrobyggeDb db, TimeProvider time, CancellationToken cancellationToken)
     {
         var problems = new Problems();
-        if (await ActivityOperations.AddAsync(db, enrolmentId, input, problems, cancellationToken) is not { } activity)
+        if (await ActivityOperations.AddAsync(db, enrolmentId, input, time.Today(), problems, cancellationToken) is not { } activity)
             return ApiProblems.Validation(problems);
         return TypedResults.Created($"{ApiSetup.Prefix}/activities/{activity.Id}", ToResponse(activity));
     }
 
     private static async Task<Results<Ok<ActivityResponse>, ValidationProblem>> UpdateAsync(Guid id, ActivityInput input,
-        BrobyggeDb db, CancellationToken cancellationToken)
+        BrobyggeDb db, TimeProvider time, CancellationToken cancellationToken)
     {
         var problems = new Problems();
-        if (await ActivityOperations.UpdateAsync(db, id, input, problems, cancellationToken) is not { } activity)
+        if (await ActivityOperations.UpdateAsync(db, id, input, time.Today(), problems, cancellationToken) is not { } activity)
             return ApiProblems.Validation(problems);
         return TypedResults.Ok(ToResponse(activity));
     }

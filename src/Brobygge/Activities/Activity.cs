@@ -13,6 +13,16 @@ public sealed class Activity : ITenantOwned, IVersioned, IRecorded
     public ActivityKind Kind { get; set; }
     public DateOnly OccurredOn { get; set; }
 
+    /// <summary>Planned is not held: a planned activity counts toward no milestone, funnel step or hours until it is
+    /// recorded as held.</summary>
+    public ActivityStatus Status { get; set; }
+
+    /// <summary>Time of day, when it is set (a planned meeting at 13:15).</summary>
+    public TimeOnly? StartsAt { get; set; }
+
+    /// <summary>Hours of participation the activity took, when recorded; summed over held activities only.</summary>
+    public double? Hours { get; set; }
+
     /// <summary>Last day, for activities that last (an internship, a course).</summary>
     public DateOnly? EndsOn { get; set; }
 
@@ -35,6 +45,9 @@ public sealed class Activity : ITenantOwned, IVersioned, IRecorded
     public Guid? RemovedById { get; set; }
     public string? RemovalReason { get; set; }
 }
+
+/// <summary>Held is first, so activities recorded before planning existed are held.</summary>
+public enum ActivityStatus { Held, Planned }
 
 public enum ActivityKind
 {

@@ -72,12 +72,16 @@ public abstract partial class BrobyggeDb
             || (ScopeSeesAssigned && e.Assignments.Any(a => a.StaffId == ScopeUserId && a.EndedOn == null)));
 
         // Records of a participant are visible exactly when their enrolment (or person) is.
+        Tenant<ParticipationPeriod>(builder).HasQueryFilter(AccessFilter, p => Enrolments.Any(e => e.Id == p.EnrolmentId));
         Tenant<Activity>(builder).HasQueryFilter(AccessFilter, a => Enrolments.Any(e => e.Id == a.EnrolmentId));
         Tenant<Outcome>(builder).HasQueryFilter(AccessFilter, o => Enrolments.Any(e => e.Id == o.EnrolmentId));
         Tenant<FollowUp>(builder).HasQueryFilter(AccessFilter, f => Enrolments.Any(e => e.Id == f.EnrolmentId));
         Tenant<Mapping>(builder).HasQueryFilter(AccessFilter, m => Enrolments.Any(e => e.Id == m.EnrolmentId));
         Tenant<PlanStep>(builder).HasQueryFilter(AccessFilter, s => Enrolments.Any(e => e.Id == s.EnrolmentId));
         Tenant<Consent>(builder).HasQueryFilter(AccessFilter, c => Persons.Any(p => p.Id == c.PersonId));
+        Tenant<SpecialCategoryAnswer>(builder).HasQueryFilter(AccessFilter, a => Enrolments.Any(e => e.Id == a.EnrolmentId));
+        Tenant<Leaving.LeavingSituation>(builder).HasQueryFilter(AccessFilter, s => Enrolments.Any(e => e.Id == s.EnrolmentId));
+        Tenant<Leaving.Qualification>(builder).HasQueryFilter(AccessFilter, q => Enrolments.Any(e => e.Id == q.EnrolmentId));
 
         // What a figure reads keeps its earlier versions and removals; ordinary queries see the current records only.
         foreach (var recorded in builder.Model.GetEntityTypes().Where(e => typeof(IRecorded).IsAssignableFrom(e.ClrType) && !e.IsOwned()).ToList())

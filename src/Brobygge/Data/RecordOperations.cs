@@ -24,13 +24,12 @@ public static class RecordOperations
             ?? throw new NotFoundException(what);
         if (string.IsNullOrWhiteSpace(input.Reason))
             problems.Add(nameof(input.Reason), "Give the reason for the removal; it is kept with the record.");
-        ActivityOperations.CheckLength(problems, nameof(input.Reason), input.Reason, RecordedConfiguration.RemovalReasonLength);
+        problems.CheckLength(nameof(input.Reason), input.Reason, RecordedConfiguration.RemovalReasonLength);
         problems.RequireVersion(input.Version);
         if (problems.Any)
             return null;
         record.Remove(input.Reason!);
-        db.Entry(record).Property(r => r.Version).OriginalValue = input.Version!.Value;
-        await EnrolmentOperations.SaveAsync(db, what, cancellationToken);
+        await db.SaveEditAsync(record, input.Version!.Value, what, cancellationToken);
         return record;
     }
 

@@ -10,6 +10,10 @@ public sealed class FollowUp : ITenantOwned, IVersioned, IRecorded
     public Guid OrganisationId { get; set; }
     public Guid EnrolmentId { get; set; }
     public Enrolment? Enrolment { get; set; }
+
+    /// <summary>The period of participation whose exit scheduled it (none for one on demand). After a re-entry the
+    /// earlier periods' follow-ups are kept for history but never counted.</summary>
+    public Guid? PeriodId { get; set; }
     public FollowUpKind Kind { get; set; }
     public DateOnly DueOn { get; set; }
     public DateOnly? RecordedOn { get; set; }

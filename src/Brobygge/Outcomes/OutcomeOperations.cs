@@ -1,4 +1,3 @@
-using Brobygge.Activities;
 using Brobygge.Data;
 using Brobygge.Enrolments;
 using Microsoft.EntityFrameworkCore;
@@ -45,8 +44,7 @@ public static class OutcomeOperations
         if (!Apply(input, outcome.Enrolment!, today, outcome, problems))
             return null;
         outcome.Origin = RecordOrigin.Staff;
-        db.Entry(outcome).Property(o => o.Version).OriginalValue = input.Version!.Value;
-        await EnrolmentOperations.SaveAsync(db, "The outcome", cancellationToken);
+        await db.SaveEditAsync(outcome, input.Version!.Value, "The outcome", cancellationToken);
         return outcome;
     }
 
@@ -82,7 +80,7 @@ public static class OutcomeOperations
         }
         if (input.Kind == OutcomeKind.Studies && input.StudiesType is null)
             problems.Add(nameof(input.StudiesType), "Choose the type of studies.");
-        ActivityOperations.CheckLength(problems, nameof(input.EmployerName), input.EmployerName, 200);
+        problems.CheckLength(nameof(input.EmployerName), input.EmployerName, 200);
         if (problems.Any)
             return false;
 
@@ -90,7 +88,7 @@ public static class OutcomeOperations
         outcome.Kind = input.Kind!.Value;
         outcome.StartedOn = input.StartedOn!.Value;
         outcome.EndedOn = input.EndedOn;
-        outcome.EmployerName = employment ? ActivityOperations.Trimmed(input.EmployerName) : null;
+        outcome.EmployerName = employment ? FreeText.Stored(input.EmployerName) : null;
         outcome.EmploymentType = employment ? input.EmploymentType : null;
         outcome.HoursPerWeek = employment ? input.HoursPerWeek : null;
         outcome.StudiesType = employment ? null : input.StudiesType;

@@ -12,13 +12,7 @@ namespace Brobygge.Tests.Enrolments;
 /// <summary>Reports read one row per enrolment, so its milestone dates must follow every change to the records.</summary>
 public abstract class MilestonesTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : BrobyggeApp
 {
-    private readonly TApp _app = Available(app);
-
-    private static TApp Available(TApp app)
-    {
-        app.SkipIfUnavailable();
-        return app;
-    }
+    private readonly TApp _app = app.Available();
 
     private Task<Enrolment> ReloadAsync(Guid id) => _app.WithDbAsync((db, _) => db.Enrolments.AsNoTracking().SingleAsync(e => e.Id == id));
 
@@ -78,7 +72,7 @@ public abstract class MilestonesTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var created = await _app.CreateParticipantAsync(project, enrolledOn: new DateOnly(2025, 1, 10));
         await _app.WithDbAsync(async db =>
         {
-            var enrolment = await db.Enrolments.Include(e => e.FollowUps).SingleAsync(e => e.Id == created.Id);
+            var enrolment = await db.Enrolments.Include(e => e.FollowUps).Include(e => e.Periods).SingleAsync(e => e.Id == created.Id);
             enrolment.Exit(new DateOnly(2025, 9, 30), ExitReason.Employed);
             await db.SaveChangesAsync();
         });
