@@ -144,7 +144,7 @@ public enum LabourStatusAtEntry { Employed, SelfEmployed, Unemployed, LongTermUn
 public enum ExitReason { Employed, Studying, Completed, Moved, Discontinued, Other }
 
 /// <summary>Which staff member works with the participant, and in which role, for which period.</summary>
-public sealed class Assignment : ITenantOwned
+public sealed class Assignment : ITenantOwned, IRecorded
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid OrganisationId { get; set; }
@@ -157,6 +157,16 @@ public sealed class Assignment : ITenantOwned
 
     /// <summary>Null while the assignment is current; dates are kept so caseloads can be counted as of any day.</summary>
     public DateOnly? EndedOn { get; set; }
+
+    // IRecorded: when this content was entered, what it replaced, whether it was removed (Data/Recorded.cs).
+    public DateTime RecordedAt { get; set; }
+    public Guid? RecordedById { get; set; }
+    public RecordOrigin Origin { get; set; }
+    public Guid? HistoryOf { get; set; }
+    public DateTime? SupersededAt { get; set; }
+    public DateTime? RemovedAt { get; set; }
+    public Guid? RemovedById { get; set; }
+    public string? RemovalReason { get; set; }
 }
 
 public enum AssignmentRole { Coach, BridgeBuilder }

@@ -377,7 +377,31 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Property<Guid>("EnrolmentId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RemovedById")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Role")
@@ -391,15 +415,20 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Property<DateOnly>("StartedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("EnrolmentId");
+
+                    b.HasIndex("HistoryOf");
 
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("EnrolmentId", "Role")
                         .IsUnique()
-                        .HasFilter("\"EndedOn\" IS NULL");
+                        .HasFilter("\"EndedOn\" IS NULL AND \"HistoryOf\" IS NULL AND \"RemovedAt\" IS NULL");
 
                     b.HasIndex("StaffId", "EndedOn");
 

@@ -371,7 +371,31 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<Guid>("EnrolmentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("HistoryOf")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RemovedById")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
@@ -385,15 +409,20 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<DateOnly>("StartedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("EnrolmentId");
+
+                    b.HasIndex("HistoryOf");
 
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("EnrolmentId", "Role")
                         .IsUnique()
-                        .HasFilter("\"EndedOn\" IS NULL");
+                        .HasFilter("\"EndedOn\" IS NULL AND \"HistoryOf\" IS NULL AND \"RemovedAt\" IS NULL");
 
                     b.HasIndex("StaffId", "EndedOn");
 
