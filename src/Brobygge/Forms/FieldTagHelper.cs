@@ -107,7 +107,7 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> t, HtmlEncod
             var chosen = Values(value);
             var inputType = type == "radio" ? "radio" : "checkbox";
             foreach (var (optionValue, optionLabel) in options)
-                html.AppendHtml($"<label><input type=\"{inputType}\" name=\"{E(name)}\" value=\"{E(optionValue)}\"{(chosen.Contains(optionValue) ? " checked" : "")}{extra} /> {E(optionLabel)}</label>");
+                html.AppendHtml($"<label><input type=\"{inputType}\" name=\"{E(name)}\" value=\"{E(optionValue)}\"{(chosen.Contains(optionValue) ? " checked=\"checked\"" : "")}{extra} /> {E(optionLabel)}</label>");
         }
         else
         {
@@ -129,11 +129,11 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> t, HtmlEncod
                     if (Empty is not null)
                         html.AppendHtml($"<option value=\"\">{E(t[Empty])}</option>");
                     foreach (var (optionValue, optionLabel) in options)
-                        html.AppendHtml($"<option value=\"{E(optionValue)}\"{(optionValue == value ? " selected" : "")}>{E(optionLabel)}</option>");
+                        html.AppendHtml($"<option value=\"{E(optionValue)}\"{(optionValue == value ? " selected=\"selected\"" : "")}>{E(optionLabel)}</option>");
                     html.AppendHtml("</select>");
                     break;
                 case "checkbox":
-                    html.AppendHtml($"<label{labelClass}><input type=\"checkbox\" id=\"{id}\" name=\"{E(name)}\" value=\"true\"{(Normal(type, value) == "true" ? " checked" : "")}{extra}{aria} /> {label}</label>");
+                    html.AppendHtml($"<label{labelClass}><input type=\"checkbox\" id=\"{id}\" name=\"{E(name)}\" value=\"true\"{(Normal(type, value) == "true" ? " checked=\"checked\"" : "")}{extra}{aria} /> {label}</label>");
                     html.AppendHtml($"<input type=\"hidden\" name=\"{E(name)}\" value=\"false\" />");
                     break;
                 case "password":
@@ -141,12 +141,14 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> t, HtmlEncod
                     html.AppendHtml($"<input id=\"{id}\" name=\"{E(name)}\" type=\"password\"{extra}{aria} />");
                     break;
                 default:
-                    html.AppendHtml($"<input id=\"{id}\" name=\"{E(name)}\" type=\"{type}\" value=\"{E(value)}\"{extra}{aria} />");
+                    // Text is the browser's default: no type written for it, as the hand-written fields had none.
+                    var typeAttribute = type == "text" ? "" : $" type=\"{type}\"";
+                    html.AppendHtml($"<input id=\"{id}\" name=\"{E(name)}\"{typeAttribute} value=\"{E(value)}\"{extra}{aria} />");
                     break;
             }
         }
         if (error is not null)
-            html.AppendHtml($"<span class=\"field-error\" id=\"{id}_error\" data-valmsg-for=\"{E(name)}\">{E(error)}</span>");
+            html.AppendHtml($"<span id=\"{id}_error\" class=\"field-error\" data-valmsg-for=\"{E(name)}\">{E(error)}</span>");
         if (theirs is not null)
             html.AppendHtml($"<span class=\"theirs\" id=\"{id}_theirs\">{E(t["Saved by someone else: {0}", theirs])}</span>");
     }

@@ -26,7 +26,7 @@ public sealed class FormStatusTagHelper(IStringLocalizer<SharedResource> t, Html
         if (Form.ShowsConflict(ViewContext.ViewData))
             output.Content.SetHtmlContent($"<div class=\"notice error\" role=\"alert\"><p>{E(t[Conflict ?? "Someone else saved this while you were editing. Nothing was saved."])}</p>"
                 + (Form.ShowsTheirVersion(ViewContext.ViewData)
-                    ? $"<p>{E(t["Your entries are still in the form; beside each field the other person changed is what they saved. Check them, then save again."])}</p>"
+                    ? $"<p>{E(t["Your entries are still in the form; beside each field where their version differs is what they saved. Check them, then save again."])}</p>"
                     : "")
                 + "</div>");
         else if (!ViewContext.ViewData.ModelState.IsValid)

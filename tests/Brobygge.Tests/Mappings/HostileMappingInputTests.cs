@@ -75,7 +75,7 @@ public sealed class HostileMappingInputTests(SqliteApp app) : IClassFixture<Sqli
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.Contains("<span id=\"Input_Skills_error\" class=\"field-error\">Kompetenserna kan vara högst 8000 tecken.</span>", page);
+        Assert.Contains("<span id=\"Input_Skills_error\" class=\"field-error\" data-valmsg-for=\"Input.Skills\">Kompetenserna kan vara högst 8000 tecken.</span>", page);
         Assert.Equal(0, await MappingCountAsync(enrolment));
     }
 
