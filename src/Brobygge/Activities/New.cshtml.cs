@@ -19,13 +19,14 @@ public sealed class NewModel(BrobyggeDb db, TimeProvider time) : PageModel, IFor
         // A link with a kind that is no kind leaves the choice empty; there is nothing to correct yet.
         ModelState.Clear();
         Input.Kind = kind;
+        Input.Status = ActivityStatus.Held;
         Input.OccurredOn = time.Today();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Header = await EnrolmentHeader.FindAsync(db, EnrolmentId, cancellationToken);
-        return await this.SaveAsync(problems => ActivityOperations.AddAsync(db, EnrolmentId, Input, problems, cancellationToken),
+        return await this.SaveAsync(problems => ActivityOperations.AddAsync(db, EnrolmentId, Input, time.Today(), problems, cancellationToken),
             "The activity was saved.", _ => Form.ToParticipant(Header.PersonId));
     }
 }

@@ -37,11 +37,8 @@ public sealed class CreateModel(BrobyggeDb db, IdentityNumberProtector protector
         if (!ModelState.IsValid || problems.Any)
             return this.ShowProblems(problems, "Contact.");
 
-        var person = new Person { OrganisationId = db.Scope.OrganisationId, FirstName = "", LastName = "", RegisteredById = db.Scope.UserId };
-        await Input.ApplyToAsync(person, number, protector, cancellationToken);
-        db.Persons.Add(person);
-        if (!await ParticipantInput.SaveUniqueAsync(db, person, "Input." + nameof(Input.IdentityNumber), (field, message) => this.Problem(field, message),
-                () => ContactOperations.RegisterAsync(db, person, Contact, cancellationToken), cancellationToken))
+        if (await PersonOperations.RegisterAsync(db, protector, Input, number, "Input." + nameof(Input.IdentityNumber), (field, message) => this.Problem(field, message),
+                async person => await ContactOperations.RegisterAsync(db, person, Contact, cancellationToken), cancellationToken) is not var (person, _))
             return Page();
         return this.Saved("The contact was registered.", Form.ToParticipant(person.Id));
     }

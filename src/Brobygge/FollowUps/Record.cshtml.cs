@@ -16,6 +16,7 @@ public sealed class RecordModel(BrobyggeDb db, IStringLocalizer<SharedResource> 
     public EnrolmentHeader Header { get; private set; } = null!;
     public FollowUpKind Kind { get; private set; }
     public DateOnly DueOn { get; private set; }
+    public FollowUpWindow? Window { get; private set; }
     public IEnumerable<(string, string)> YesNo => [("true", t["Yes"]), ("false", t["No"])];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -39,11 +40,12 @@ public sealed class RecordModel(BrobyggeDb db, IStringLocalizer<SharedResource> 
 
     private async Task<FollowUp> LoadAsync(CancellationToken cancellationToken)
     {
-        var followUp = await db.FollowUps.AsNoTracking().SingleOrDefaultAsync(f => f.Id == FollowUpId, cancellationToken)
+        var followUp = await db.FollowUps.AsNoTracking().Include(f => f.Enrolment!.Project).SingleOrDefaultAsync(f => f.Id == FollowUpId, cancellationToken)
             ?? throw new NotFoundException("The follow-up");
         Header = await EnrolmentHeader.FindAsync(db, followUp.EnrolmentId, cancellationToken);
         Kind = followUp.Kind;
         DueOn = followUp.DueOn;
+        (_, Window) = await FollowUpOperations.WindowAsync(db, followUp, cancellationToken);
         return followUp;
     }
 }

@@ -31,6 +31,10 @@ public sealed class IdentityNumberProtector(IDataProtectionProvider dataProtecti
 
     public string Unprotect(string cipher) => _protector.Unprotect(cipher);
 
+    /// <summary>The identity number a person's cipher holds, written YYYYMMDD-NNNC, or null without one: for a user
+    /// who may see the person.</summary>
+    public string? Reveal(string? cipher) => cipher is null ? null : PersonalIdentityNumber.Written(Unprotect(cipher));
+
     public async Task<string> IndexAsync(PersonalIdentityNumber number, CancellationToken cancellationToken = default)
     {
         var key = _indexKey ?? await LoadKeyAsync(cancellationToken);

@@ -211,7 +211,7 @@ public sealed class MappingInput
         {
             MappedOn = MappedOn.Value,
             EducationLevel = EducationLevel,
-            EducationField = Blank(EducationField),
+            EducationField = FreeText.Stored(EducationField),
             EducationCountry = string.IsNullOrEmpty(country) ? null : country,
             DegreeRecognition = DegreeRecognition,
             Experience = experience,
@@ -219,8 +219,8 @@ public sealed class MappingInput
             SwedishLevel = SwedishLevel,
             Skills = skills,
             DrivingLicences = DrivingLicenceCategories.All.Where(licences!.Contains).ToList(),
-            Goals = Blank(Goals),
-            Obstacles = Blank(Obstacles),
+            Goals = FreeText.Stored(Goals),
+            Obstacles = FreeText.Stored(Obstacles),
         };
     }
 
@@ -336,6 +336,4 @@ public sealed class MappingInput
     }
 
     internal static string Format(double years) => years.ToString("0.#", CultureInfo.InvariantCulture);
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -42,7 +42,7 @@ public sealed class NewModel(BrobyggeDb db, TimeProvider time) : PageModel, IVer
     {
         Enrolment = await FindAsync(cancellationToken);
         var latest = await Enrolment.LatestAsync(db, cancellationToken);
-        if ((latest?.Number ?? 0) != BasedOn)
+        if (!MappingOperations.StartsFromLatest(latest, BasedOn))
             throw new ConflictException("The mapping");
 
         var mapping = await Input.ValidateAsync("Input.", (field, message, arguments) => this.Problem(field, message, arguments), Today, latest, db, cancellationToken);

@@ -37,7 +37,7 @@ public sealed class DetailsModel(BrobyggeDb db, IdentityNumberProtector protecto
         if (Person is null)
             return NotFound();
         Today = time.Today();
-        IdentityNumber = Person.IdentityNumberCipher is { } cipher ? ToDisplay(protector.Unprotect(cipher)) : null;
+        IdentityNumber = protector.Reveal(Person.IdentityNumberCipher);
         Contacts = await db.Contacts.AsNoTracking().Where(c => c.PersonId == id).OrderBy(c => c.ContactedOn)
             .Select(c => new ContactView(c.ContactedOn, db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Name).First(), c.Language,
                 db.Users.Where(u => u.Id == c.BridgeBuilderId).Select(u => u.DisplayName).FirstOrDefault(), c.Place))
@@ -58,6 +58,4 @@ public sealed class DetailsModel(BrobyggeDb db, IdentityNumberProtector protecto
         await db.RecordReadAsync(Person, cancellationToken);
         return Page();
     }
-
-    private static string ToDisplay(string twelveDigits) => $"{twelveDigits[..8]}-{twelveDigits[8..]}";
 }

@@ -26,10 +26,7 @@ public sealed class EditModel(BrobyggeDb db, IdentityNumberProtector protector, 
         if (!ModelState.IsValid)
             return Page();
 
-        await Input.ApplyToAsync(person, number, protector, cancellationToken);
-        db.Entry(person).Property(p => p.Version).OriginalValue = Version;
-        if (!await ParticipantInput.SaveUniqueAsync(db, person, "Input." + nameof(Input.IdentityNumber), (field, message) => this.Problem(field, message),
-                () => db.SaveChangesAsync(cancellationToken), cancellationToken))
+        if (!await PersonOperations.UpdateAsync(db, protector, person, Input, number, Version, "Input." + nameof(Input.IdentityNumber), (field, message) => this.Problem(field, message), cancellationToken))
             return Page();
         return this.Saved("The changes were saved.", Form.ToParticipant(person.Id));
     }
@@ -39,7 +36,6 @@ public sealed class EditModel(BrobyggeDb db, IdentityNumberProtector protector, 
         var person = await db.Persons.AsNoTracking().SingleOrDefaultAsync(p => p.Id == Id, cancellationToken) ?? throw new NotFoundException("The person");
         Name = person.FullName;
         Version = person.Version;
-        var number = person.IdentityNumberCipher is { } cipher ? protector.Unprotect(cipher) : null;
-        Input = ParticipantInput.From(person, number is null ? null : $"{number[..8]}-{number[8..]}");
+        Input = ParticipantInput.From(person, protector.Reveal(person.IdentityNumberCipher));
     }
 }

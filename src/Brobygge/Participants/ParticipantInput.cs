@@ -139,15 +139,13 @@ public sealed class ParticipantInput
         person.LastName = LastName!.Trim();
         person.Gender = Gender!.Value;
         person.BirthDate = number?.BirthDate ?? BirthDate!.Value;
-        person.Phone = Blank(Phone);
-        person.Email = Blank(Email);
-        person.District = Blank(District);
+        person.Phone = FreeText.Stored(Phone);
+        person.Email = FreeText.Stored(Email);
+        person.District = FreeText.Stored(District);
         person.Languages = LanguageCodes() ?? [];
         person.SwedishLevel = SwedishLevel;
         person.EducationLevel = EducationLevel;
         person.IdentityNumberCipher = number is { } n ? protector.Protect(n) : null;
         person.IdentityNumberIndex = number is { } m ? await protector.IndexAsync(m, cancellationToken) : null;
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
