@@ -82,7 +82,7 @@ public abstract class FormConflictTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var (coach, manager, enrolmentId) = await TwoColleaguesAsync();
         var (followUpId, version) = await _app.WithDbAsync(async (db, _) =>
         {
-            var enrolment = await db.Enrolments.Include(e => e.FollowUps).SingleAsync(e => e.Id == enrolmentId);
+            var enrolment = await db.Enrolments.Include(e => e.FollowUps).Include(e => e.Periods).SingleAsync(e => e.Id == enrolmentId);
             enrolment.Exit(new DateOnly(2025, 3, 1), ExitReason.Employed);
             await db.SaveChangesAsync();
             var fourWeeks = enrolment.FollowUps.Single(f => f.Kind == FollowUpKind.FourWeeks);
