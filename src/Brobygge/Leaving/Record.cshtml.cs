@@ -1,21 +1,28 @@
 using Brobygge.Data;
 using Brobygge.Enrolments;
 using Brobygge.Forms;
-using Brobygge.Localization;
-using Microsoft.Extensions.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Brobygge.Leaving;
 
 /// <summary>Records a situation upon leaving; reached from the participant's page once the participant has left.</summary>
-public sealed class RecordModel(BrobyggeDb db, IStringLocalizer<SharedResource> t, TimeProvider time)
-    : EnrolmentFormPage<LeavingInput>(db, t, time)
+public sealed class RecordModel(BrobyggeDb db, TimeProvider time) : PageModel, IFormPage
 {
-    private readonly TimeProvider _time = time;
+    [BindProperty(SupportsGet = true)] public Guid EnrolmentId { get; set; }
+    [BindProperty] public LeavingInput Input { get; set; } = new();
+    public EnrolmentHeader Header { get; private set; } = null!;
 
-    protected override string SavedMessage => "The situation upon leaving was saved.";
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Header = await EnrolmentHeader.FindAsync(db, EnrolmentId, cancellationToken);
+        Input.On = Header.ExitedOn;
+    }
 
-    protected override void Prefill(EnrolmentHeader header) => Input.On = header.ExitedOn;
-
-    protected override async Task<object?> WriteAsync(BrobyggeDb db, Guid enrolmentId, Problems problems, CancellationToken cancellationToken)
-        => await LeavingOperations.RecordAsync(db, enrolmentId, Input, Today, _time.GetUtcNow().UtcDateTime, problems, cancellationToken);
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Header = await EnrolmentHeader.FindAsync(db, EnrolmentId, cancellationToken);
+        return await this.SaveAsync(problems => LeavingOperations.RecordAsync(db, EnrolmentId, Input, time.Today(), time.GetUtcNow().UtcDateTime, problems, cancellationToken),
+            "The situation upon leaving was saved.", _ => Form.ToParticipant(Header.PersonId));
+    }
 }

@@ -1,75 +1,57 @@
 using Brobygge.Data;
 using Brobygge.Enrolments;
 using Brobygge.Forms;
-using Brobygge.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Brobygge.Outcomes;
 
 /// <summary>Corrects a job or studies, or removes it with a reason; the earlier versions are listed below the form.</summary>
-public sealed class EditModel(BrobyggeDb db, IStringLocalizer<SharedResource> t, TimeProvider time) : FormPage(t, time)
+public sealed class EditModel(BrobyggeDb db, TimeProvider time) : PageModel, IVersionedFormPage
 {
+    [BindProperty(SupportsGet = true)] public Guid OutcomeId { get; set; }
     [BindProperty] public OutcomeInput Input { get; set; } = new();
     [BindProperty] public RemovalInput Removal { get; set; } = new();
-    public EnrolmentHeader? Header { get; private set; }
+    public EnrolmentHeader Header { get; private set; } = null!;
 
     /// <summary>The content this outcome had before each correction, the latest first.</summary>
     public IReadOnlyList<Outcome> Earlier { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid outcomeId, CancellationToken cancellationToken)
-        => await LoadAsync(outcomeId, showStored: true, cancellationToken) ? Page() : NotFound();
+    public Task OnGetAsync(CancellationToken cancellationToken) => ShowSavedAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(Guid outcomeId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(outcomeId, showStored: false, cancellationToken))
-            return NotFound();
-        var result = await SaveAsync(problems => OutcomeOperations.CorrectAsync(db, outcomeId, Input, Today, problems, cancellationToken),
-            Header!.PersonId, "The result was corrected.");
-        return await AfterConflictAsync(outcomeId, result, cancellationToken);
+        await LoadAsync(cancellationToken);
+        return await this.SaveAsync(problems => OutcomeOperations.CorrectAsync(db, OutcomeId, Input, time.Today(), problems, cancellationToken),
+            "The result was corrected.", _ => Form.ToParticipant(Header.PersonId));
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(Guid outcomeId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRemoveAsync(CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(outcomeId, showStored: false, cancellationToken))
-            return NotFound();
-        var result = await SaveAsync(problems => OutcomeOperations.RemoveAsync(db, outcomeId, Removal, problems, cancellationToken),
-            Header!.PersonId, "The result was removed.", prefix: "Removal.");
-        return await AfterConflictAsync(outcomeId, result, cancellationToken);
+        await LoadAsync(cancellationToken);
+        return await this.SaveAsync(problems => OutcomeOperations.RemoveAsync(db, OutcomeId, Removal, problems, cancellationToken),
+            "The result was removed.", _ => Form.ToParticipant(Header.PersonId), prefix: "Removal.");
     }
 
-    /// <summary>After someone else's save, their version is shown (and the version to remove it by).</summary>
-    private async Task<IActionResult> AfterConflictAsync(Guid outcomeId, IActionResult result, CancellationToken cancellationToken)
+    /// <summary>The result as saved now, in the correction form and as the version to remove it by.</summary>
+    public async Task ShowSavedAsync(CancellationToken cancellationToken)
     {
-        if (Conflict)
+        var outcome = await LoadAsync(cancellationToken);
+        Input = new OutcomeInput
         {
-            db.ChangeTracker.Clear();
-            if (!await LoadAsync(outcomeId, showStored: true, cancellationToken))
-                return NotFound();
-        }
-        return result;
+            Kind = outcome.Kind, StartedOn = outcome.StartedOn, EndedOn = outcome.EndedOn, EmployerName = outcome.EmployerName,
+            EmploymentType = outcome.EmploymentType, HoursPerWeek = outcome.HoursPerWeek, StudiesType = outcome.StudiesType, Version = outcome.Version,
+        };
+        Removal = new RemovalInput { Reason = Removal.Reason, Version = outcome.Version };
     }
 
-    private async Task<bool> LoadAsync(Guid outcomeId, bool showStored, CancellationToken cancellationToken)
+    private async Task<Outcome> LoadAsync(CancellationToken cancellationToken)
     {
-        var versions = await OutcomeOperations.HistoryAsync(db, outcomeId, cancellationToken);
+        var versions = await OutcomeOperations.HistoryAsync(db, OutcomeId, cancellationToken);
         if (versions is null || versions[0].RemovedAt is not null)
-            return false;
-        var outcome = versions[0];
-        Header = await EnrolmentHeader.LoadAsync(db, outcome.EnrolmentId, cancellationToken);
-        if (Header is null)
-            return false;
+            throw new NotFoundException("The result");
+        Header = await EnrolmentHeader.FindAsync(db, versions[0].EnrolmentId, cancellationToken);
         Earlier = versions.Skip(1).ToList();
-        if (showStored)
-        {
-            Input = new OutcomeInput
-            {
-                Kind = outcome.Kind, StartedOn = outcome.StartedOn, EndedOn = outcome.EndedOn, EmployerName = outcome.EmployerName,
-                EmploymentType = outcome.EmploymentType, HoursPerWeek = outcome.HoursPerWeek, StudiesType = outcome.StudiesType, Version = outcome.Version,
-            };
-            Removal = new RemovalInput { Reason = Removal.Reason, Version = outcome.Version };
-        }
-        return true;
+        return versions[0];
     }
 }

@@ -153,7 +153,7 @@ public abstract class ParticipantPagesTests<TApp>(TApp app) : IClassFixture<TApp
     }
 
     [Fact]
-    public async Task A_second_save_from_an_old_version_is_refused_and_shows_the_other_change()
+    public async Task A_second_save_from_an_old_version_is_refused_keeps_what_was_typed_and_shows_the_other_change_beside_it()
     {
         var project = await _app.CreateProjectAsync();
         var coach = await _app.CreateUserAsync(Roles.Coach, project);
@@ -173,7 +173,8 @@ public abstract class ParticipantPagesTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         var page = WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync());
         Assert.Contains("Någon annan sparade", page);
-        Assert.Contains("value=\"Dalhem\"", page);
+        Assert.Contains("name=\"Input.District\" value=\"Husensjö\"", page);
+        Assert.Contains("id=\"Input_District_theirs\">Sparat av någon annan: Dalhem<", page);
         Assert.Equal("Dalhem", (await _app.WithDbAsync((db, _) => db.Persons.SingleAsync(p => p.Id == enrolment.PersonId))).District);
     }
 
