@@ -13,7 +13,7 @@ namespace Brobygge.Enrolments;
 /// The milestone dates are what reports read, one row per enrolment, for any "as of" date;
 /// <see cref="BrobyggeDb"/> keeps them current in the same transaction as the records they come from.
 /// </summary>
-public sealed class Enrolment : ITenantOwned, IVersioned
+public sealed partial class Enrolment : ITenantOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid OrganisationId { get; set; }

@@ -66,7 +66,8 @@ public sealed class EditModel(BrobyggeDb db, IdentityNumberProtector protector, 
         Name = person.FullName;
         Version = person.Version;
         var number = person.IdentityNumberCipher is { } cipher ? protector.Unprotect(cipher) : null;
-        Input = ParticipantInput.From(person, number is null ? null : $"{number[..8]}-{number[8..]}");
+        Input = ParticipantInput.From(person, number is null ? null : $"{number[..8]}-{number[8..]}",
+            person.LmaNumberCipher is { } lma ? protector.Unprotect(lma) : null);
     }
 
     private void AddError(string field, string message) => ModelState.AddModelError(field, t[message]);

@@ -53,7 +53,6 @@ public abstract class MappingPagesTests<TApp>(TApp app) : IClassFixture<TApp> wh
     {
         ["BasedOn"] = "0",
         ["Input.MappedOn"] = "2025-03-10",
-        ["Input.EducationLevel"] = "6",
         ["Input.EducationField"] = "Ekonomi",
         ["Input.EducationCountry"] = "sy",
         ["Input.DegreeRecognition"] = "Applied",
@@ -67,7 +66,6 @@ public abstract class MappingPagesTests<TApp>(TApp app) : IClassFixture<TApp> wh
         ["Input.Languages[1].Level"] = "Basic",
         ["Input.Languages[2].Code"] = "",
         ["Input.Languages[2].Level"] = "",
-        ["Input.SwedishLevel"] = "SfiC",
         ["Input.Skills"] = $"{c.Cash}\n{c.Truck}, {c.Lifting}",
         ["Input.DrivingLicences"] = "B",
         ["Input.Goals"] = "Arbeta i kök",
@@ -91,8 +89,8 @@ public abstract class MappingPagesTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal($"/Mappings/History/{enrolment.Id}", BrobyggeApp.PathOf(first.Headers.Location));
         var v1 = Assert.Single(await MappingsAsync(enrolment.Id));
-        Assert.Equal((1, new DateOnly(2025, 3, 10), 6, "SY", DegreeRecognition.Applied, SwedishLevel.SfiC, coach.Id),
-            (v1.Number, v1.MappedOn, v1.EducationLevel, v1.EducationCountry, v1.DegreeRecognition, v1.SwedishLevel, v1.RecordedById));
+        Assert.Equal((1, new DateOnly(2025, 3, 10), "SY", DegreeRecognition.Applied, coach.Id),
+            (v1.Number, v1.MappedOn, v1.EducationCountry, v1.DegreeRecognition, v1.RecordedById));
         Assert.Equal((concepts.Cook, 3.5), (Assert.Single(v1.Experience).Label, v1.Experience[0].Years));
         Assert.Equal(["ar:Native", "sv:Basic"], v1.Languages.Select(l => $"{l.Code}:{l.Level}"));
         Assert.Equal([concepts.Cash, concepts.Truck, concepts.Lifting], v1.Skills.Select(s => s.Label));
@@ -113,7 +111,6 @@ public abstract class MappingPagesTests<TApp>(TApp app) : IClassFixture<TApp> wh
         second["Input.Experience[1].Years"] = "1";
         second["Input.Languages[1].Level"] = "Good";
         second["Input.Skills"] = $"{concepts.Cash}, {concepts.Lifting}";
-        second["Input.SwedishLevel"] = "SfiD";
         var saved = await BrobyggeApp.PostFormAsync(client, url, second);
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -129,8 +126,8 @@ public abstract class MappingPagesTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Contains($"Arbetslivserfarenhet: {concepts.Cook} ändrades från 3,5 år till 4 år", history);
         Assert.Contains($"Arbetslivserfarenhet: lade till {concepts.Driver} (1 år)", history);
         Assert.Contains($"Kompetenser: tog bort {concepts.Truck}", history);
-        Assert.Contains("Språk: sv ändrades från Grundläggande till Goda kunskaper", history);
-        Assert.Contains("Svenska: ändrades från SFI kurs C till SFI kurs D", history);
+        // A language is named, never shown as its code.
+        Assert.Contains("Språk: Svenska ändrades från Grundläggande till Goda kunskaper", history);
 
         var participant = WebUtility.HtmlDecode(await client.GetStringAsync($"/Participants/Details/{enrolment.PersonId}"));
         Assert.Contains("2 versioner – se historiken", participant);
@@ -287,7 +284,9 @@ public abstract class MappingPagesTests<TApp>(TApp app) : IClassFixture<TApp> wh
 
         Assert.Contains("name=\"Input.Languages[0].Code\" value=\"ti\"", form);
         Assert.Contains("<option value=\"Native\" selected=\"selected\">", form);
-        Assert.Contains("<option value=\"3\" selected=\"selected\">", form);
+        // The education and Swedish levels are the person's, edited with the personal details: the mapping has none of its own.
+        Assert.DoesNotContain("Input.EducationLevel", form);
+        Assert.DoesNotContain("Input.SwedishLevel", form);
         Assert.Contains("name=\"BasedOn\" value=\"0\"", form);
         Assert.Contains(await _app.WithDbAsync((db, _) => db.AuditEvents.Where(a => a.EntityId == enrolment.PersonId).ToListAsync()),
             a => a.Action == AuditAction.Read && a.UserId == coach.Id);
