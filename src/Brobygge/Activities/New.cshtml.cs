@@ -15,9 +15,10 @@ public sealed class NewModel(BrobyggeDb db, IStringLocalizer<SharedResource> t, 
     protected override void Prefill(EnrolmentHeader header)
     {
         Input.Kind = Enum.TryParse<ActivityKind>(Request.Query["kind"], out var kind) ? kind : null;
+        Input.Status = ActivityStatus.Held;
         Input.OccurredOn = Today;
     }
 
     protected override async Task<object?> WriteAsync(BrobyggeDb db, Guid enrolmentId, Problems problems, CancellationToken cancellationToken)
-        => await ActivityOperations.AddAsync(db, enrolmentId, Input, problems, cancellationToken);
+        => await ActivityOperations.AddAsync(db, enrolmentId, Input, Today, problems, cancellationToken);
 }

@@ -36,11 +36,8 @@ public sealed class CreateModel(BrobyggeDb db, IdentityNumberProtector protector
         if (!ModelState.IsValid || problems.Any)
             return ShowProblems(problems, "Contact.");
 
-        var person = new Person { OrganisationId = db.Scope.OrganisationId, FirstName = "", LastName = "", RegisteredById = db.Scope.UserId };
-        await Input.ApplyToAsync(person, number, protector, cancellationToken);
-        db.Persons.Add(person);
-        if (!await ParticipantInput.SaveUniqueAsync(db, person, "Input." + nameof(Input.IdentityNumber), (field, message) => ModelState.AddModelError(field, T[message]),
-                () => ContactOperations.RegisterAsync(db, person, Contact, cancellationToken), cancellationToken))
+        if (await PersonOperations.RegisterAsync(db, protector, Input, number, "Input." + nameof(Input.IdentityNumber), (field, message) => ModelState.AddModelError(field, T[message]),
+                async person => await ContactOperations.RegisterAsync(db, person, Contact, cancellationToken), cancellationToken) is not var (person, _))
             return Page();
         TempData["Saved"] = "The contact was registered.";
         return RedirectToPage("/Participants/Details", new { id = person.Id });

@@ -1,6 +1,7 @@
 using Brobygge.Auditing;
 using Brobygge.Contacts;
 using Brobygge.Data;
+using Brobygge.FollowUps;
 using Brobygge.Identity;
 using Brobygge.Participants;
 using Brobygge.Projects;
@@ -22,6 +23,9 @@ public sealed class EnrolInput
     public List<string>? Citizenship { get; set; }
     public string? CountryOfBirth { get; set; }
     public ParentsBornAbroad? ParentsBornAbroad { get; set; }
+
+    /// <summary>Only where the project's funder profile asks (ESF, ESF+); kept apart in <see cref="SpecialCategoryAnswer"/>.</summary>
+    public SpecialCategoriesInput? SpecialCategories { get; set; }
 }
 
 public sealed class ExitInput
@@ -53,10 +57,10 @@ public static class EnrolmentOperations
         var bridgeBuilder = contacts.OrderByDescending(c => c.ContactedOn).Select(c => c.BridgeBuilderId).FirstOrDefault(id => id is not null);
         if (existing is not null)
         {
-            existing.ReEnter();
+            existing.ReEnter(input.EnrolledOn!.Value);
             await AssignEnrollerAsync(db, existing, input.EnrolledOn!.Value, cancellationToken);
             // Two re-entries at once: the enrolment's version lets one through.
-            await SaveAsync(db, "The enrolment", cancellationToken);
+            await db.SaveOrConflictAsync("The enrolment", cancellationToken);
             return existing;
         }
         var reference = string.IsNullOrWhiteSpace(input.Reference) ? null : input.Reference.Trim();
@@ -70,6 +74,7 @@ public static class EnrolmentOperations
         };
         EntryFactsOperations.Capture(enrolment, person, input);
         db.Enrolments.Add(enrolment);
+        Enrolments.SpecialCategories.Add(db, enrolment, FunderProfile.Of(project.FunderProfile), input.SpecialCategories, DateTime.UtcNow);
         var enrollerRole = await AssignEnrollerAsync(db, enrolment, enrolment.EnrolledOn, cancellationToken);
         if (bridgeBuilder is { } staffId && enrollerRole != AssignmentRole.BridgeBuilder)
             db.Assignments.Add(new Assignment { OrganisationId = enrolment.OrganisationId, EnrolmentId = enrolment.Id, StaffId = staffId, Role = AssignmentRole.BridgeBuilder, StartedOn = enrolment.EnrolledOn });
@@ -149,53 +154,43 @@ public static class EnrolmentOperations
             return null;
 
         // Checked across access filters: someone else's enrolment still blocks a duplicate.
-        var existing = await db.BeyondAccess<Enrolment>().Include(e => e.FollowUps)
+        var existing = await db.BeyondAccess<Enrolment>().Include(e => e.FollowUps).Include(e => e.Periods)
             .SingleOrDefaultAsync(e => e.ProjectId == project.Id && e.PersonId == person.Id, cancellationToken);
         if (existing is { ExitedOn: null })
             problems.Add(nameof(input.ProjectId), "The person is already enrolled in this project.");
         else if (existing is not null && !await db.Enrolments.AnyAsync(e => e.Id == existing.Id, cancellationToken))
             problems.Add(nameof(input.ProjectId), "The person's earlier enrolment in this project is not yours to reopen; ask the project manager.");
-        else if (existing is not null && input.EnrolledOn < existing.ExitedOn)
+        else if (existing is not null && (input.EnrolledOn < existing.ExitedOn || input.EnrolledOn <= existing.LivePeriods().LastOrDefault()?.StartedOn))
             problems.Add(nameof(input.EnrolledOn), "A re-entry cannot be dated before the last exit.");
         else if (existing is null && reference is not null
             && await db.BeyondAccess<Enrolment>().AnyAsync(e => e.ProjectId == project.Id && e.Reference == reference, cancellationToken))
             problems.Add(nameof(input.Reference), "Another participant in the project already has this reference.");
+        if (existing is null) // a re-entry keeps the facts of the first entry
+            FunderProfile.Of(project.FunderProfile).CheckEntry(Enrolments.SpecialCategories.EntryFactsOf(person, input), input.SpecialCategories, problems);
         return problems.Any ? null : (project, existing);
     }
 
+    /// <summary>Ends the current period of participation; a second exit without re-entry corrects it. Refused, naming the
+    /// exit date, when a follow-up already recorded would then fall outside its window.</summary>
     public static async Task<Enrolment?> ExitAsync(BrobyggeDb db, Guid enrolmentId, ExitInput input, DateOnly today, Problems problems, CancellationToken cancellationToken)
     {
-        var enrolment = await db.Enrolments.Include(e => e.FollowUps).SingleOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken)
+        var enrolment = await db.Enrolments.Include(e => e.FollowUps).Include(e => e.Periods).Include(e => e.Project)
+            .SingleOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken)
             ?? throw new NotFoundException("The enrolment");
         if (input.ExitedOn is not { } exitedOn)
             problems.Add(nameof(input.ExitedOn), "Enter the exit date.");
-        else if (exitedOn < enrolment.EnrolledOn)
-            problems.Add(nameof(input.ExitedOn), "The exit date cannot be before the enrolment date.");
         else if (exitedOn > today)
             problems.Add(nameof(input.ExitedOn), "The exit date cannot be in the future.");
+        else if (enrolment.ExitProblem(exitedOn, FollowUpWindows.Of(enrolment.Project)) is { } problem)
+            problems.Add(nameof(input.ExitedOn), problem);
         if (input.Reason is null)
             problems.Add(nameof(input.Reason), "Choose the reason for the exit.");
         problems.RequireVersion(input.Version);
         if (problems.Any)
             return null;
-        if (input.Version is { } version)
-            db.Entry(enrolment).Property(e => e.Version).OriginalValue = version;
-        enrolment.Exit(input.ExitedOn!.Value, input.Reason!.Value);
-        await SaveAsync(db, "The enrolment", cancellationToken);
+        enrolment.Exit(input.ExitedOn!.Value, input.Reason!.Value, FollowUpWindows.Of(enrolment.Project));
+        await db.SaveEditAsync(enrolment, input.Version!.Value, "The enrolment", cancellationToken);
         return enrolment;
-    }
-
-    /// <summary>Saves; a save over someone else's newer change becomes a <see cref="ConflictException"/>.</summary>
-    public static async Task SaveAsync(BrobyggeDb db, string what, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConflictException(what);
-        }
     }
 
     /// <summary>Assigns a coach or bridge-builder who enrols someone to them, unless someone holds that role already;

@@ -86,7 +86,6 @@ public static class EntryFactsOperations
         if (problems.Any)
             return null;
 
-        db.Entry(enrolment).Property(e => e.Version).OriginalValue = input.Version!.Value;
         enrolment.GenderAtEntry = input.Gender!.Value;
         enrolment.AgeAtEntry = input.Age!.Value;
         enrolment.EducationLevelAtEntry = input.EducationLevel;
@@ -96,7 +95,7 @@ public static class EntryFactsOperations
         enrolment.CountryOfBirth = Countries.TryFind(input.CountryOfBirth);
         enrolment.ParentsBornAbroad = input.ParentsBornAbroad;
         enrolment.MunicipalityAtEntry = municipality?.Code;
-        await EnrolmentOperations.SaveAsync(db, "The enrolment", cancellationToken);
+        await db.SaveEditAsync(enrolment, input.Version!.Value, "The enrolment", cancellationToken);
         return enrolment;
     }
 

@@ -14,6 +14,7 @@ public sealed class RecordModel(BrobyggeDb db, IStringLocalizer<SharedResource> 
     public EnrolmentHeader? Header { get; private set; }
     public FollowUpKind Kind { get; private set; }
     public DateOnly DueOn { get; private set; }
+    public FollowUpWindow? Window { get; private set; }
     public IEnumerable<(string, string)> YesNo => [("true", T["Yes"]), ("false", T["No"])];
 
     public async Task<IActionResult> OnGetAsync(Guid followUpId, CancellationToken cancellationToken)
@@ -39,12 +40,13 @@ public sealed class RecordModel(BrobyggeDb db, IStringLocalizer<SharedResource> 
 
     private async Task<bool> LoadAsync(Guid followUpId, bool showStored, CancellationToken cancellationToken)
     {
-        var followUp = await db.FollowUps.AsNoTracking().SingleOrDefaultAsync(f => f.Id == followUpId, cancellationToken);
+        var followUp = await db.FollowUps.AsNoTracking().Include(f => f.Enrolment!.Project).SingleOrDefaultAsync(f => f.Id == followUpId, cancellationToken);
         Header = followUp is null ? null : await EnrolmentHeader.LoadAsync(db, followUp.EnrolmentId, cancellationToken);
         if (followUp is null || Header is null)
             return false;
         Kind = followUp.Kind;
         DueOn = followUp.DueOn;
+        (_, Window) = await FollowUpOperations.WindowAsync(db, followUp, cancellationToken);
         if (showStored)
             Input = new FollowUpInput { RecordedOn = followUp.RecordedOn, Status = followUp.Status, SameEmployer = followUp.SameEmployer, ContactMethod = followUp.ContactMethod, Version = followUp.Version };
         return true;

@@ -41,6 +41,10 @@ public sealed class IdentityNumberProtector(IDataProtectionProvider dataProtecti
         return Convert.ToHexString(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes("LMA:" + number.Digits)));
     }
 
+    /// <summary>The identity number a person's cipher holds, written YYYYMMDD-NNNC, or null without one: for a user
+    /// who may see the person.</summary>
+    public string? Reveal(string? cipher) => cipher is null ? null : PersonalIdentityNumber.Written(Unprotect(cipher));
+
     public async Task<string> IndexAsync(PersonalIdentityNumber number, CancellationToken cancellationToken = default)
     {
         var key = _indexKey ?? await LoadKeyAsync(cancellationToken);

@@ -202,15 +202,15 @@ public sealed class MappingInput
         return new Mapping
         {
             MappedOn = MappedOn.Value,
-            EducationField = Blank(EducationField),
+            EducationField = FreeText.Stored(EducationField),
             EducationCountry = country,
             DegreeRecognition = DegreeRecognition,
             Experience = experience,
             Languages = languages,
             Skills = skills,
             DrivingLicences = DrivingLicenceCategories.All.Where(licences!.Contains).ToList(),
-            Goals = Blank(Goals),
-            Obstacles = Blank(Obstacles),
+            Goals = FreeText.Stored(Goals),
+            Obstacles = FreeText.Stored(Obstacles),
         };
     }
 
@@ -326,6 +326,4 @@ public sealed class MappingInput
     }
 
     internal static string Format(double years) => years.ToString("0.#", CultureInfo.InvariantCulture);
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -64,7 +64,7 @@ public static class MappingsApi
     {
         var enrolment = await MappedEnrolment.FindAsync(db, enrolmentId, cancellationToken) ?? throw new NotFoundException("The enrolment");
         var latest = await enrolment.LatestAsync(db, cancellationToken);
-        if ((latest?.Number ?? 0) != request.BasedOn)
+        if (!MappingOperations.StartsFromLatest(latest, request.BasedOn))
             throw new ConflictException("The mapping");
         var problems = new Problems();
         ApiProblems.CheckAttributes(request.Mapping, "Mapping.", problems);

@@ -49,7 +49,7 @@ public sealed class NewModel(BrobyggeDb db, TimeProvider time, IStringLocalizer<
         if (Enrolment is null)
             return NotFound();
         var latest = await Enrolment.LatestAsync(db, cancellationToken);
-        if ((latest?.Number ?? 0) != BasedOn)
+        if (!MappingOperations.StartsFromLatest(latest, BasedOn))
             return await ShowConflictAsync(latest, cancellationToken);
 
         var mapping = await Input.ValidateAsync("Input.", AddError, Today, latest, db, cancellationToken);

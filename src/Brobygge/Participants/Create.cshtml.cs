@@ -31,20 +31,15 @@ public sealed class CreateModel(BrobyggeDb db, IdentityNumberProtector protector
     {
         Projects = await MyProjectsAsync(cancellationToken);
         var number = await Input.ValidateAsync("Input.", AddError, Today, db, protector, personId: null, cancellationToken);
-        var person = new Person { OrganisationId = db.Scope.OrganisationId, FirstName = "", LastName = "", RegisteredById = db.Scope.UserId };
         var problems = new Problems();
         if (!ModelState.IsValid)
         {
             // Report the enrolment's problems too, all at once; nothing is written.
-            await EnrolmentOperations.CheckAsync(db, person, Enrolment, Today, problems, cancellationToken);
+            await EnrolmentOperations.CheckAsync(db, PersonOperations.New(db), Enrolment, Today, problems, cancellationToken);
             return ShowProblems(problems);
         }
-        await Input.ApplyToAsync(person, number, protector, cancellationToken);
-        db.Persons.Add(person);
-        Enrolments.Enrolment? enrolment = null;
-        if (!await ParticipantInput.SaveUniqueAsync(db, person, "Input." + nameof(Input.IdentityNumber), AddError,
-                async () => enrolment = await EnrolmentOperations.EnrolAsync(db, person, Enrolment, Today, problems, cancellationToken), cancellationToken)
-            || enrolment is null)
+        if (await PersonOperations.RegisterAsync(db, protector, Input, number, "Input." + nameof(Input.IdentityNumber), AddError,
+                person => EnrolmentOperations.EnrolAsync(db, person, Enrolment, Today, problems, cancellationToken), cancellationToken) is not var (person, _))
             return ShowProblems(problems);
         TempData["Saved"] = "The participant was registered.";
         return RedirectToPage("/Participants/Details", new { id = person.Id });

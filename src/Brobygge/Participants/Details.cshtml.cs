@@ -48,7 +48,7 @@ public sealed class DetailsModel(BrobyggeDb db, IdentityNumberProtector protecto
         if (Person is null)
             return NotFound();
         Today = time.Today();
-        IdentityNumber = Person.IdentityNumberCipher is { } cipher ? ToDisplay(protector.Unprotect(cipher)) : null;
+        IdentityNumber = protector.Reveal(Person.IdentityNumberCipher);
         LmaNumber = Person.LmaNumberCipher is { } lma ? protector.Unprotect(lma) : null;
         Contacts = await db.Contacts.AsNoTracking().Where(c => c.PersonId == id).OrderBy(c => c.ContactedOn)
             .Select(c => new ContactView(c.ContactedOn, db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Name).First(), c.Language,
@@ -74,6 +74,4 @@ public sealed class DetailsModel(BrobyggeDb db, IdentityNumberProtector protecto
         await db.RecordReadAsync(Person, cancellationToken);
         return Page();
     }
-
-    private static string ToDisplay(string twelveDigits) => $"{twelveDigits[..8]}-{twelveDigits[8..]}";
 }

@@ -39,14 +39,12 @@ public sealed class EditModel(BrobyggeDb db, IdentityNumberProtector protector, 
         if (!ModelState.IsValid)
             return Page();
 
-        await Input.ApplyToAsync(person, number, protector, cancellationToken);
-        db.Entry(person).Property(p => p.Version).OriginalValue = Version;
         try
         {
-            if (!await ParticipantInput.SaveUniqueAsync(db, person, "Input." + nameof(Input.IdentityNumber), AddError, () => db.SaveChangesAsync(cancellationToken), cancellationToken))
+            if (!await PersonOperations.UpdateAsync(db, protector, person, Input, number, Version, "Input." + nameof(Input.IdentityNumber), AddError, cancellationToken))
                 return Page();
         }
-        catch (DbUpdateConcurrencyException)
+        catch (ConflictException)
         {
             var current = await db.Persons.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
             if (current is null)
@@ -65,8 +63,7 @@ public sealed class EditModel(BrobyggeDb db, IdentityNumberProtector protector, 
         Id = person.Id;
         Name = person.FullName;
         Version = person.Version;
-        var number = person.IdentityNumberCipher is { } cipher ? protector.Unprotect(cipher) : null;
-        Input = ParticipantInput.From(person, number is null ? null : $"{number[..8]}-{number[8..]}",
+        Input = ParticipantInput.From(person, protector.Reveal(person.IdentityNumberCipher),
             person.LmaNumberCipher is { } lma ? protector.Unprotect(lma) : null);
     }
 

@@ -182,9 +182,9 @@ public sealed class ParticipantInput
         person.LastName = LastName!.Trim();
         person.Gender = Gender!.Value;
         person.BirthDate = number?.BirthDate ?? BirthDate!.Value;
-        person.Phone = Blank(Phone);
-        person.Email = Blank(Email);
-        person.District = Blank(District);
+        person.Phone = FreeText.Stored(Phone);
+        person.Email = FreeText.Stored(Email);
+        person.District = FreeText.Stored(District);
         person.Languages = LanguageCodes() ?? [];
         person.SwedishLevel = SwedishLevel;
         person.EducationLevel = EducationLevel;
@@ -195,6 +195,4 @@ public sealed class ParticipantInput
         person.LmaNumberCipher = lma is { } l ? protector.Protect(l) : null;
         person.LmaNumberIndex = lma is { } k ? await protector.IndexAsync(k, cancellationToken) : null;
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

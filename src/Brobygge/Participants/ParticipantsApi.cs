@@ -178,10 +178,8 @@ public static partial class ParticipantsApi
         if (problems.Any)
             return ApiProblems.Validation(problems);
 
-        await input.ApplyToAsync(person, number, protector, cancellationToken);
-        db.Entry(person).Property(p => p.Version).OriginalValue = request.Version!.Value;
-        if (!await ParticipantInput.SaveUniqueAsync(db, person, nameof(ParticipantInput.IdentityNumber), problems.Add,
-                () => EnrolmentOperations.SaveAsync(db, "The participant", cancellationToken), cancellationToken))
+        if (!await PersonOperations.UpdateAsync(db, protector, person, input, number, request.Version!.Value,
+                nameof(ParticipantInput.IdentityNumber), problems.Add, cancellationToken))
             return ApiProblems.Validation(problems);
         return TypedResults.Ok(await ResponseAsync(db, protector, person, cancellationToken));
     }
@@ -200,15 +198,11 @@ public static partial class ParticipantsApi
         var enrolments = await db.Enrolments.AsNoTracking().Where(e => e.PersonId == person.Id).OrderBy(e => e.EnrolledOn)
             .Select(e => new ParticipantEnrolment(e.Id, e.ProjectId, e.Project!.Name, e.Reference, e.StatusAtEntry, e.EnrolledOn, e.ExitedOn, e.ExitReason))
             .ToListAsync(cancellationToken);
-        return new ParticipantResponse(person.Id, person.FirstName, person.LastName, person.Gender, person.BirthDate, IdentityNumberOf(protector, person),
+        return new ParticipantResponse(person.Id, person.FirstName, person.LastName, person.Gender, person.BirthDate, protector.Reveal(person.IdentityNumberCipher),
             person.Phone, person.Email, person.District, person.Languages, person.SwedishLevel, person.EducationLevel, enrolments, person.Version)
         {
             LmaNumber = person.LmaNumberCipher is { } lma ? protector.Unprotect(lma) : null,
             MunicipalityCode = person.MunicipalityCode,
         };
     }
-
-    /// <summary>The decrypted identity number written YYYYMMDD-NNNC, or null.</summary>
-    internal static string? IdentityNumberOf(IdentityNumberProtector protector, Person person)
-        => person.IdentityNumberCipher is { } cipher && protector.Unprotect(cipher) is { Length: 12 } digits ? $"{digits[..8]}-{digits[8..]}" : null;
 }

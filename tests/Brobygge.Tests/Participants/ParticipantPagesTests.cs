@@ -3,6 +3,7 @@ using Brobygge.Auditing;
 using Brobygge.Identity;
 using Brobygge.Participants;
 using Brobygge.Tests.Fixtures;
+using Brobygge.Tests.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,13 +11,7 @@ namespace Brobygge.Tests.Participants;
 
 public abstract class ParticipantPagesTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : BrobyggeApp
 {
-    private readonly TApp _app = Available(app);
-
-    private static TApp Available(TApp app)
-    {
-        app.SkipIfUnavailable();
-        return app;
-    }
+    private readonly TApp _app = app.Available();
 
     private static Dictionary<string, string> ValidForm(Guid projectId, string lastName) => new()
     {
@@ -78,7 +73,7 @@ public abstract class ParticipantPagesTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("Inget sparades", page);
-        Assert.Contains(messagePart, page, StringComparison.OrdinalIgnoreCase);
+        FieldErrors.AssertNamed(page, field, messagePart);
         Assert.Equal(0, await PersonCountAsync(project.OrganisationId));
     }
 
@@ -92,7 +87,7 @@ public abstract class ParticipantPagesTests<TApp>(TApp app) : IClassFixture<TApp
 
         var response = await BrobyggeApp.PostFormAsync(client, "/Participants/Create", form);
 
-        Assert.Contains("stämmer inte med personnumret", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        FieldErrors.AssertNamed(await response.Content.ReadAsStringAsync(), "Input.BirthDate", "stämmer inte med personnumret");
         Assert.Equal(0, await PersonCountAsync(project.OrganisationId));
     }
 
@@ -105,7 +100,7 @@ public abstract class ParticipantPagesTests<TApp>(TApp app) : IClassFixture<TApp
 
         var second = await BrobyggeApp.PostFormAsync(client, "/Participants/Create", ValidForm(project.Id, "Second"));
 
-        Assert.Contains("En person som du kan se har redan det här personnumret", WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync()));
+        FieldErrors.AssertNamed(await second.Content.ReadAsStringAsync(), "Input.IdentityNumber", "En person som du kan se har redan det här personnumret");
         Assert.Equal(1, await PersonCountAsync(project.OrganisationId));
     }
 

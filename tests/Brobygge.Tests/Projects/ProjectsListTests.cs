@@ -5,13 +5,7 @@ namespace Brobygge.Tests.Projects;
 
 public abstract class ProjectsListTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : BrobyggeApp
 {
-    private readonly TApp _app = Available(app);
-
-    private static TApp Available(TApp app)
-    {
-        app.SkipIfUnavailable();
-        return app;
-    }
+    private readonly TApp _app = app.Available();
 
     [Fact]
     public async Task Projects_list_shows_each_projects_code_name_period_and_organisation()
