@@ -405,8 +405,22 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("AgeAtEntry")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Citizenship")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ContactedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryOfBirth")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EducationLevelAtEntry")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("EnrolledOn")
                         .HasColumnType("TEXT");
@@ -437,10 +451,23 @@ namespace Brobygge.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("GenderAtEntry")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("MappedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MunicipalityAtEntry")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentsBornAbroad")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PersonId")
@@ -457,6 +484,9 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<string>("StatusAtEntry")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("UnemployedSince")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -896,9 +926,6 @@ namespace Brobygge.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("EducationLevel")
-                        .HasColumnType("INTEGER");
-
                     b.Property<Guid>("EnrolmentId")
                         .HasColumnType("TEXT");
 
@@ -942,10 +969,6 @@ namespace Brobygge.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SupersededAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SwedishLevel")
-                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1101,6 +1124,17 @@ namespace Brobygge.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LmaNumberCipher")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LmaNumberIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MunicipalityCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
@@ -1121,6 +1155,9 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationId", "IdentityNumberIndex")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId", "LmaNumberIndex")
                         .IsUnique();
 
                     b.HasIndex("OrganisationId", "LastName", "FirstName");
