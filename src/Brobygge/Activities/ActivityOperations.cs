@@ -72,9 +72,9 @@ public static class ActivityOperations
         var days = input.OccurredOn is { } first ? (input.EndsOn is { } last && last >= first ? last.DayNumber - first.DayNumber + 1 : 1) : 1;
         if (input.Hours is { } hours && !(double.IsFinite(hours) && hours > 0 && hours <= 24 * days))
             problems.Add(nameof(input.Hours), "The hours are more than 0 and at most 24 for each day of the activity.");
-        var language = LanguageCode.Normalise(input.Language);
+        var language = Codes.Languages.TryFind(input.Language);
         if (!string.IsNullOrWhiteSpace(input.Language) && language is null)
-            problems.Add(nameof(input.Language), "The language is an ISO 639 code of 2 or 3 letters, e.g. ar.");
+            problems.Add(nameof(input.Language), "There is no such language. Write an ISO 639 code (e.g. ar) or the name (e.g. Arabic).");
         if (input.Kind == ActivityKind.Internship)
         {
             if (string.IsNullOrWhiteSpace(input.EmployerName))

@@ -35,8 +35,8 @@ public static class ContactOperations
         // The contacted date is the funnel's first step: it never precedes the project (nor is it year 1).
         else if (on < (project?.StartsOn ?? InputRules.EarliestDate))
             problems.Add(nameof(input.ContactedOn), "The date of the contact is before the project started.");
-        if (!string.IsNullOrWhiteSpace(input.Language) && LanguageCode.Normalise(input.Language) is null)
-            problems.Add(nameof(input.Language), "The language is an ISO 639 code of 2 or 3 letters, e.g. ar.");
+        if (!string.IsNullOrWhiteSpace(input.Language) && Codes.Languages.TryFind(input.Language) is null)
+            problems.Add(nameof(input.Language), "There is no such language. Write an ISO 639 code (e.g. ar) or the name (e.g. Arabic).");
         if (input.BridgeBuilderId is { } bridgeBuilder && project is not null
             && !await StaffOperations.StaffOf(db, project.Id, Roles.BridgeBuilder).AnyAsync(u => u.Id == bridgeBuilder, cancellationToken))
             problems.Add(nameof(input.BridgeBuilderId), "Choose a bridge-builder of the project.");
@@ -50,7 +50,7 @@ public static class ContactOperations
         var contact = new Contact
         {
             OrganisationId = person.OrganisationId, PersonId = person.Id, ProjectId = input.ProjectId!.Value,
-            ContactedOn = input.ContactedOn!.Value, Language = LanguageCode.Normalise(input.Language),
+            ContactedOn = input.ContactedOn!.Value, Language = Codes.Languages.TryFind(input.Language),
             // A bridge-builder registering their own contact is its bridge-builder unless they say otherwise.
             BridgeBuilderId = input.BridgeBuilderId ?? (db.Scope.Roles.Contains(Roles.BridgeBuilder) ? db.Scope.UserId : null),
             Place = FreeText.Stored(input.Place), Notes = FreeText.Stored(input.Notes),

@@ -43,7 +43,7 @@ public sealed class AssignModel(BrobyggeDb db, IStringLocalizer<SharedResource> 
 
     /// <summary>A role's choices: each suggested colleague with their caseload and the languages they share.</summary>
     public IEnumerable<(string, string)> Choices(IReadOnlyList<StaffSuggestion> staff) => staff.Select(s => (s.Id.ToString(),
-        $"{s.Name} — {t["caseload {0}", s.Caseload]}" + (s.SharedLanguages.Count > 0 ? " — " + t["speaks {0}", string.Join(", ", s.SharedLanguages)] : "")));
+        $"{s.Name} — {t["caseload {0}", s.Caseload]}" + (s.SharedLanguages.Count > 0 ? " — " + t["speaks {0}", Brobygge.Codes.Languages.Names(s.SharedLanguages)] : "")));
 
     public Guid? CurrentStaff(AssignmentRole role) => Current.Where(c => c.Role == role).Select(c => (Guid?)c.StaffId).FirstOrDefault();
 

@@ -15,7 +15,7 @@ namespace Brobygge.Enrolments;
 /// <see cref="EnrolledOn"/> is the first start and <see cref="ExitedOn"/> the final exit; each period of
 /// participation between them is a <see cref="ParticipationPeriod"/>.
 /// </summary>
-public sealed class Enrolment : ITenantOwned, IVersioned
+public sealed partial class Enrolment : ITenantOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid OrganisationId { get; set; }

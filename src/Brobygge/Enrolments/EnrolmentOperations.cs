@@ -16,6 +16,14 @@ public sealed class EnrolInput
     public DateOnly? EnrolledOn { get; set; }
     public LabourStatusAtEntry? StatusAtEntry { get; set; }
 
+    // Facts at entry the person does not carry (EntryFacts.cs); the rest is taken from the person.
+    public DateOnly? UnemployedSince { get; set; }
+
+    /// <summary>Country codes or names, or "stateless"; a form sends one text separated by commas.</summary>
+    public List<string>? Citizenship { get; set; }
+    public string? CountryOfBirth { get; set; }
+    public ParentsBornAbroad? ParentsBornAbroad { get; set; }
+
     /// <summary>Only where the project's funder profile asks (ESF, ESF+); kept apart in <see cref="SpecialCategoryAnswer"/>.</summary>
     public SpecialCategoriesInput? SpecialCategories { get; set; }
 }
@@ -64,6 +72,7 @@ public static class EnrolmentOperations
             ContactedOn = await db.BeyondAccess<Contact>().Where(c => c.PersonId == person.Id && c.ProjectId == project.Id)
                 .MinAsync(c => (DateOnly?)c.ContactedOn, cancellationToken),
         };
+        EntryFactsOperations.Capture(enrolment, person, input);
         db.Enrolments.Add(enrolment);
         Enrolments.SpecialCategories.Add(db, enrolment, FunderProfile.Of(project.FunderProfile), input.SpecialCategories, DateTime.UtcNow);
         var enrollerRole = await AssignEnrollerAsync(db, enrolment, enrolment.EnrolledOn, cancellationToken);
@@ -137,6 +146,7 @@ public static class EnrolmentOperations
             problems.Add(nameof(input.EnrolledOn), "The enrolment date must be within the project period.");
         else if (enrolledOn > today)
             problems.Add(nameof(input.EnrolledOn), "The enrolment date cannot be in the future.");
+        EntryFactsOperations.Check(person, input, problems);
         var reference = string.IsNullOrWhiteSpace(input.Reference) ? null : input.Reference.Trim();
         if (reference is { Length: > 60 })
             problems.Add(nameof(input.Reference), "The reference can be at most 60 characters.");

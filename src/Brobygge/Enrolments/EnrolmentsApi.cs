@@ -27,7 +27,11 @@ public static class EnrolmentsApi
     public sealed record EnrolmentResponse(Guid Id, Guid PersonId, Guid ProjectId, string ProjectName, string Reference,
         LabourStatusAtEntry StatusAtEntry, DateOnly EnrolledOn, DateOnly? ExitedOn, ExitReason? ExitReason,
         Milestones Milestones, IReadOnlyList<AssignmentResponse> Assignments, Guid Version,
-        IReadOnlyList<PeriodResponse> Periods, double HoursOfParticipation);
+        IReadOnlyList<PeriodResponse> Periods, double HoursOfParticipation)
+    {
+        /// <summary>The enrolment's own facts at entry (also at <c>/enrolments/{id}/facts-at-entry</c>).</summary>
+        public EntryFactsApi.EntryFactsResponse? FactsAtEntry { get; init; }
+    }
 
     public static RouteGroupBuilder MapEnrolmentsApi(this RouteGroupBuilder api)
     {
@@ -42,6 +46,7 @@ public static class EnrolmentsApi
         enrolments.MapPost("/exit", ExitAsync).WithName("ExitEnrolment").Writes().FindsById().GuardedByVersion()
             .WithSummary("Ends the current period of participation; schedules the follow-ups at exit + 4 weeks and exit + 6 months. "
                 + "A second exit without re-entry corrects the period's end and moves the follow-ups not yet made; it is refused when a follow-up already recorded would fall outside its window.");
+        api.MapEntryFactsApi();
         return api;
     }
 
@@ -86,6 +91,12 @@ public static class EnrolmentsApi
     }
 
     public static async Task<EnrolmentResponse> FindAsync(BrobyggeDb db, Guid id, CancellationToken cancellationToken)
+        => await FindWithoutFactsAsync(db, id, cancellationToken) with
+        {
+            FactsAtEntry = EntryFactsApi.ToResponse(await db.Enrolments.AsNoTracking().SingleAsync(e => e.Id == id, cancellationToken)),
+        };
+
+    private static async Task<EnrolmentResponse> FindWithoutFactsAsync(BrobyggeDb db, Guid id, CancellationToken cancellationToken)
         => await db.Enrolments.AsNoTracking().Where(e => e.Id == id)
             .Select(e => new EnrolmentResponse(e.Id, e.PersonId, e.ProjectId, e.Project!.Name, e.Reference, e.StatusAtEntry, e.EnrolledOn, e.ExitedOn, e.ExitReason,
                 new Milestones(e.ContactedOn, e.EnrolledOn, e.MappedOn, e.FirstActivityOn, e.FirstInternshipOn, e.FirstJobOn, e.FirstStudiesOn, e.ExitedOn,

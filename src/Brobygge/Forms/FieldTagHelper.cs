@@ -128,8 +128,10 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> t, HtmlEncod
                     html.AppendHtml($"<select id=\"{id}\" name=\"{E(name)}\"{extra}{aria}>");
                     if (Empty is not null)
                         html.AppendHtml($"<option value=\"\">{E(t[Empty])}</option>");
+                    // A list (a select with "multiple") has several chosen values; a single value is a list of one.
+                    var selected = Values(value);
                     foreach (var (optionValue, optionLabel) in options)
-                        html.AppendHtml($"<option value=\"{E(optionValue)}\"{(optionValue == value ? " selected=\"selected\"" : "")}>{E(optionLabel)}</option>");
+                        html.AppendHtml($"<option value=\"{E(optionValue)}\"{(selected.Contains(optionValue) ? " selected=\"selected\"" : "")}>{E(optionLabel)}</option>");
                     html.AppendHtml("</select>");
                     break;
                 case "checkbox":

@@ -27,8 +27,8 @@ public sealed class Mapping : ITenantOwned, IRecorded
     public Guid? RemovedById { get; set; }
     public string? RemovalReason { get; set; }
 
-    /// <summary>ISCED 2011 level 0–8.</summary>
-    public int? EducationLevel { get; set; }
+    // The education level and the Swedish level are the person's (Person.EducationLevel, Person.SwedishLevel): one
+    // place for each, the same in every project; the enrolment keeps the level at entry for the reports.
     public string? EducationField { get; set; }
 
     /// <summary>ISO 3166 alpha-2 code of the country of the highest education.</summary>
@@ -36,7 +36,6 @@ public sealed class Mapping : ITenantOwned, IRecorded
     public DegreeRecognition? DegreeRecognition { get; set; }
     public List<WorkExperience> Experience { get; set; } = [];
     public List<LanguageSkill> Languages { get; set; } = [];
-    public SwedishLevel? SwedishLevel { get; set; }
 
     /// <summary>Skills as taxonomy concepts.</summary>
     public List<ConceptRef> Skills { get; set; } = [];

@@ -34,9 +34,6 @@ public sealed class MappingInput
     [Required(ErrorMessage = "Enter the date of the mapping.")]
     public DateOnly? MappedOn { get; set; }
 
-    [Range(0, 8, ErrorMessage = "The education level is an ISCED level from 0 to 8.")]
-    public int? EducationLevel { get; set; }
-
     [StringLength(200, ErrorMessage = "The field of education can be at most 200 characters.")]
     public string? EducationField { get; set; }
 
@@ -45,7 +42,6 @@ public sealed class MappingInput
     public DegreeRecognition? DegreeRecognition { get; set; }
     public List<ExperienceRow> Experience { get; set; } = [];
     public List<LanguageRow> Languages { get; set; } = [];
-    public SwedishLevel? SwedishLevel { get; set; }
 
     /// <summary>Skill labels, one per line; several on a line may be separated by commas.</summary>
     [MultiLine] public string? Skills { get; set; }
@@ -83,13 +79,11 @@ public sealed class MappingInput
     public static MappingInput From(Mapping latest, DateOnly today) => new MappingInput
     {
         MappedOn = today,
-        EducationLevel = latest.EducationLevel,
         EducationField = latest.EducationField,
         EducationCountry = latest.EducationCountry,
         DegreeRecognition = latest.DegreeRecognition,
         Experience = latest.Experience.Select(e => new ExperienceRow { Occupation = e.Label, OccupationId = e.OccupationId, Years = Format(e.Years) }).ToList(),
         Languages = latest.Languages.Select(l => new LanguageRow { Code = l.Code, Level = l.Level }).ToList(),
-        SwedishLevel = latest.SwedishLevel,
         Skills = string.Join("\n", latest.Skills.Select(s => s.Label)),
         DrivingLicences = [.. latest.DrivingLicences],
         Goals = latest.Goals,
@@ -100,8 +94,6 @@ public sealed class MappingInput
     public static MappingInput From(Person person, DateOnly today) => new MappingInput
     {
         MappedOn = today,
-        EducationLevel = person.EducationLevel,
-        SwedishLevel = person.SwedishLevel,
         Languages = person.Languages.Select((code, i) => new LanguageRow { Code = code, Level = i == 0 ? LanguageLevel.Native : null }).ToList(),
     }.WithEmptyRows();
 
@@ -132,9 +124,9 @@ public sealed class MappingInput
         else if (MappedOn is { } date && previous is not null && date < previous.MappedOn)
             addError(prefix + nameof(MappedOn), "The date cannot be before the previous mapping's date, {0}.", previous.MappedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
-        var country = EducationCountry?.Trim().ToUpperInvariant();
-        if (!string.IsNullOrEmpty(country) && !(country.Length == 2 && country.All(char.IsAsciiLetterUpper)))
-            addError(prefix + nameof(EducationCountry), "The country is a two-letter ISO 3166 code, e.g. SY or IR.");
+        var country = Codes.Countries.TryFind(EducationCountry);
+        if (!string.IsNullOrWhiteSpace(EducationCountry) && country is null)
+            addError(prefix + nameof(EducationCountry), "There is no such country. Write an ISO 3166 code (e.g. SY) or the name (e.g. Syria).");
 
         var occupations = await TaxonomyLookup.ForTypeAsync(db, OccupationType, cancellationToken);
         var experience = new List<WorkExperience>();
@@ -166,16 +158,16 @@ public sealed class MappingInput
         {
             var row = Languages[i];
             var field = $"{prefix}{nameof(Languages)}[{i}].";
-            var code = row.Code?.Trim().ToLowerInvariant();
-            if (string.IsNullOrEmpty(code))
+            var code = Codes.Languages.TryFind(row.Code);
+            if (string.IsNullOrWhiteSpace(row.Code))
                 addError(field + nameof(row.Code), "Enter the language's code for this level.");
-            else if (!LanguageCode.IsValid(code))
-                addError(field + nameof(row.Code), "A language is an ISO 639 code of 2 or 3 letters, e.g. ar, so, ti.");
+            else if (code is null)
+                addError(field + nameof(row.Code), "There is no such language. Write an ISO 639 code (e.g. ar) or the name (e.g. Arabic).");
             else if (!languageCodes.Add(code))
                 addError(field + nameof(row.Code), "This language is already on another row.");
             if (row.Level is null)
                 addError(field + nameof(row.Level), "Choose the level for this language.");
-            if (!string.IsNullOrEmpty(code) && row.Level is { } level)
+            if (code is not null && row.Level is { } level)
                 languages.Add(new LanguageSkill { Code = code, Level = level });
         }
 
@@ -210,13 +202,11 @@ public sealed class MappingInput
         return new Mapping
         {
             MappedOn = MappedOn.Value,
-            EducationLevel = EducationLevel,
             EducationField = FreeText.Stored(EducationField),
-            EducationCountry = string.IsNullOrEmpty(country) ? null : country,
+            EducationCountry = country,
             DegreeRecognition = DegreeRecognition,
             Experience = experience,
             Languages = languages,
-            SwedishLevel = SwedishLevel,
             Skills = skills,
             DrivingLicences = DrivingLicenceCategories.All.Where(licences!.Contains).ToList(),
             Goals = FreeText.Stored(Goals),

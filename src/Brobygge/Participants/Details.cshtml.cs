@@ -18,6 +18,17 @@ public sealed class DetailsModel(BrobyggeDb db, IdentityNumberProtector protecto
 {
     public Person? Person { get; private set; }
     public string? IdentityNumber { get; private set; }
+    public string? LmaNumber { get; private set; }
+
+    /// <summary>Each enrolment's own facts at entry, by enrolment id.</summary>
+    public IReadOnlyDictionary<Guid, EntryFactsView> FactsAtEntry { get; private set; } = new Dictionary<Guid, EntryFactsView>();
+
+    public sealed record EntryFactsView(Gender Gender, int Age, int? EducationLevel, DateOnly? UnemployedSince, List<string> Citizenship,
+        string? CountryOfBirth, ParentsBornAbroad? ParentsBornAbroad, string? Municipality)
+    {
+        public bool? ThirdCountryNational => EntryFacts.ThirdCountryNational(Citizenship);
+        public bool? ForeignBackground => EntryFacts.ForeignBackground(CountryOfBirth, ParentsBornAbroad);
+    }
     public DateOnly Today { get; private set; }
     public bool CanEdit => db.Scope.SeesAssignedParticipants || db.Scope.SeesProjectParticipants;
     public IReadOnlyList<ContactView> Contacts { get; private set; } = [];
@@ -38,6 +49,7 @@ public sealed class DetailsModel(BrobyggeDb db, IdentityNumberProtector protecto
             return NotFound();
         Today = time.Today();
         IdentityNumber = protector.Reveal(Person.IdentityNumberCipher);
+        LmaNumber = Person.LmaNumberCipher is { } lma ? protector.Unprotect(lma) : null;
         Contacts = await db.Contacts.AsNoTracking().Where(c => c.PersonId == id).OrderBy(c => c.ContactedOn)
             .Select(c => new ContactView(c.ContactedOn, db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Name).First(), c.Language,
                 db.Users.Where(u => u.Id == c.BridgeBuilderId).Select(u => u.DisplayName).FirstOrDefault(), c.Place))
@@ -55,6 +67,10 @@ public sealed class DetailsModel(BrobyggeDb db, IdentityNumberProtector protecto
                 e.FollowUps.OrderBy(f => f.DueOn).ToList()))
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
+        FactsAtEntry = await db.Enrolments.AsNoTracking().Where(e => e.PersonId == id)
+            .Select(e => new { e.Id, Facts = new EntryFactsView(e.GenderAtEntry, e.AgeAtEntry, e.EducationLevelAtEntry, e.UnemployedSince, e.Citizenship,
+                e.CountryOfBirth, e.ParentsBornAbroad, e.MunicipalityAtEntry) })
+            .ToDictionaryAsync(e => e.Id, e => e.Facts, cancellationToken);
         await db.RecordReadAsync(Person, cancellationToken);
         return Page();
     }

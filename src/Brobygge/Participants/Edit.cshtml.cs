@@ -36,6 +36,7 @@ public sealed class EditModel(BrobyggeDb db, IdentityNumberProtector protector, 
         var person = await db.Persons.AsNoTracking().SingleOrDefaultAsync(p => p.Id == Id, cancellationToken) ?? throw new NotFoundException("The person");
         Name = person.FullName;
         Version = person.Version;
-        Input = ParticipantInput.From(person, protector.Reveal(person.IdentityNumberCipher));
+        Input = ParticipantInput.From(person, protector.Reveal(person.IdentityNumberCipher),
+            person.LmaNumberCipher is { } lma ? protector.Unprotect(lma) : null);
     }
 }

@@ -26,6 +26,12 @@ public sealed class ParticipantInput
 
     public DateOnly? BirthDate { get; set; }
 
+    /// <summary>The LMA card number of an asylum seeker (<see cref="LmaNumber"/>).</summary>
+    public string? LmaNumber { get; set; }
+
+    /// <summary>The home municipality: its four-digit code or its name.</summary>
+    public string? MunicipalityCode { get; set; }
+
     [StringLength(40, ErrorMessage = "The phone number can be at most 40 characters.")]
     public string? Phone { get; set; }
 
@@ -47,11 +53,12 @@ public sealed class ParticipantInput
     [Range(0, 8, ErrorMessage = "The education level is an ISCED level from 0 to 8.")]
     public int? EducationLevel { get; set; }
 
-    public static ParticipantInput From(Person person, string? identityNumber) => new()
+    public static ParticipantInput From(Person person, string? identityNumber, string? lmaNumber = null) => new()
     {
         FirstName = person.FirstName, LastName = person.LastName, Gender = person.Gender, IdentityNumber = identityNumber,
-        BirthDate = person.BirthDate, Phone = person.Phone, Email = person.Email, District = person.District,
-        Languages = string.Join(", ", person.Languages), SwedishLevel = person.SwedishLevel, EducationLevel = person.EducationLevel,
+        BirthDate = person.BirthDate, LmaNumber = lmaNumber, MunicipalityCode = person.MunicipalityCode,
+        Phone = person.Phone, Email = person.Email, District = person.District,
+        Languages = Codes.Languages.Names(person.Languages), SwedishLevel = person.SwedishLevel, EducationLevel = person.EducationLevel,
     };
 
     /// <summary>Checks the cross-field rules; adds each problem under its field. Returns the parsed identity
@@ -75,10 +82,18 @@ public sealed class ParticipantInput
         else if (BirthDate is { } date && (date > today || date.Year < 1900))
             addError(prefix + nameof(BirthDate), "The birth date must be a real date between 1900 and today.");
 
+        if (!string.IsNullOrWhiteSpace(MunicipalityCode) && Codes.Municipalities.TryFind(MunicipalityCode) is null)
+            addError(prefix + nameof(MunicipalityCode), "There is no such municipality. Write its four-digit code (e.g. 1283) or its name (e.g. Helsingborg).");
+        if (!string.IsNullOrWhiteSpace(LmaNumber) && !Identity.LmaNumber.TryParse(LmaNumber, out _))
+            addError(prefix + nameof(LmaNumber), Identity.LmaNumber.Problem);
+        else if (Identity.LmaNumber.TryParse(LmaNumber, out var lma)
+            && await LmaTakenAsync(db, await protector.IndexAsync(lma.Value, cancellationToken), personId, cancellationToken) is { } lmaTaken)
+            addError(prefix + nameof(LmaNumber), lmaTaken);
+
         if (!string.IsNullOrWhiteSpace(Email) && (!MailAddress.TryCreate(Email.Trim(), out var address) || address.Address != Email.Trim()))
             addError(prefix + nameof(Email), "Enter an e-mail address like name@example.se.");
         if (LanguageCodes() is not { } codes)
-            addError(prefix + nameof(Languages), "Languages are ISO 639 codes of 2 or 3 letters, separated by commas, e.g. ar, sv.");
+            addError(prefix + nameof(Languages), "Write each language as an ISO 639 code (e.g. ar) or its name (e.g. Arabic), separated by commas.");
         else if (codes.Count > MaxLanguages)
             addError(prefix + nameof(Languages), "List at most 20 languages.");
 
@@ -104,6 +119,17 @@ public sealed class ParticipantInput
         return await db.Persons.AnyAsync(p => p.IdentityNumberIndex == index && p.Id != personId, cancellationToken) ? RegisteredAndVisible : CannotBeUsed;
     }
 
+    /// <summary>Why the LMA number (by its blind index) cannot be another person's, or null; worded like
+    /// <see cref="TakenAsync"/> so that it tells a user who may not see that person nothing about them.</summary>
+    private static async Task<string?> LmaTakenAsync(BrobyggeDb db, string index, Guid? personId, CancellationToken cancellationToken)
+    {
+        if (!await db.BeyondAccess<Person>().AnyAsync(p => p.OrganisationId == db.Scope.OrganisationId && p.LmaNumberIndex == index && p.Id != personId, cancellationToken))
+            return null;
+        return await db.Persons.AnyAsync(p => p.LmaNumberIndex == index && p.Id != personId, cancellationToken)
+            ? "A person you can see already has this LMA number: search for them to open their page."
+            : "This LMA number cannot be used here. Ask the project manager for help.";
+    }
+
     /// <summary>
     /// Runs the save of a person checked by <see cref="ValidateAsync"/>. Someone may register the same number between
     /// the check and the save; the unique index refuses it then, and the check's problem goes under
@@ -122,14 +148,31 @@ public sealed class ParticipantInput
             addError(field, await TakenAsync(db, index, person.Id, cancellationToken) ?? CannotBeUsed);
             return false;
         }
+        catch (DbUpdateException e) when (person.LmaNumberIndex is { } index && e.IsUniqueViolation<Person>(db, p => new { p.OrganisationId, p.LmaNumberIndex }))
+        {
+            db.ChangeTracker.Clear();
+            // The field named is the identity number's sibling on the same form.
+            addError(field.Replace(nameof(IdentityNumber), nameof(LmaNumber), StringComparison.Ordinal),
+                await LmaTakenAsync(db, index, person.Id, cancellationToken) ?? "This LMA number cannot be used here. Ask the project manager for help.");
+            return false;
+        }
     }
 
-    /// <summary>The language codes, lower-cased, or null when one of them is not a code.</summary>
+    /// <summary>The codes of the languages listed by code or name, in order, or null when one of them is in no list.
+    /// Items are separated by commas (names have spaces: "Centralkurdiska (sorani)"); "ar sv" still reads as two codes.</summary>
     public List<string>? LanguageCodes()
     {
-        var codes = (Languages ?? "").Split([',', ' ', ';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(code => code.ToLowerInvariant()).Distinct().ToList();
-        return codes.All(LanguageCode.IsValid) ? codes : null;
+        var codes = new List<string>();
+        foreach (var item in (Languages ?? "").Split([',', ';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Codes.Languages.TryFind(item) is { } code)
+                codes.Add(code);
+            else if (item.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Codes.Languages.TryFind).ToList() is var words && words.All(w => w is not null))
+                codes.AddRange(words!);
+            else
+                return null;
+        }
+        return codes.Distinct().ToList();
     }
 
     /// <summary>Copies validated input onto the person.</summary>
@@ -147,5 +190,9 @@ public sealed class ParticipantInput
         person.EducationLevel = EducationLevel;
         person.IdentityNumberCipher = number is { } n ? protector.Protect(n) : null;
         person.IdentityNumberIndex = number is { } m ? await protector.IndexAsync(m, cancellationToken) : null;
+        person.MunicipalityCode = Codes.Municipalities.TryFind(MunicipalityCode)?.Code;
+        var lma = Identity.LmaNumber.TryParse(LmaNumber, out var parsed) ? parsed : null;
+        person.LmaNumberCipher = lma is { } l ? protector.Protect(l) : null;
+        person.LmaNumberIndex = lma is { } k ? await protector.IndexAsync(k, cancellationToken) : null;
     }
 }

@@ -440,8 +440,22 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("AgeAtEntry")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Citizenship")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<DateOnly?>("ContactedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("CountryOfBirth")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int?>("EducationLevelAtEntry")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly>("EnrolledOn")
                         .HasColumnType("date");
@@ -472,11 +486,24 @@ namespace Brobygge.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("GenderAtEntry")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateOnly?>("MappedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("MunicipalityAtEntry")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ParentsBornAbroad")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
@@ -493,6 +520,9 @@ namespace Brobygge.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("UnemployedSince")
+                        .HasColumnType("date");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -931,9 +961,6 @@ namespace Brobygge.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<int?>("EducationLevel")
-                        .HasColumnType("integer");
-
                     b.Property<Guid>("EnrolmentId")
                         .HasColumnType("uuid");
 
@@ -978,10 +1005,6 @@ namespace Brobygge.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("SupersededAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("SwedishLevel")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
 
@@ -1136,6 +1159,17 @@ namespace Brobygge.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("LmaNumberCipher")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LmaNumberIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("MunicipalityCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
@@ -1156,6 +1190,9 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationId", "IdentityNumberIndex")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId", "LmaNumberIndex")
                         .IsUnique();
 
                     b.HasIndex("OrganisationId", "LastName", "FirstName");

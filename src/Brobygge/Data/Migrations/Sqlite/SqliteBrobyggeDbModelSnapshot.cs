@@ -434,8 +434,22 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("AgeAtEntry")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Citizenship")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ContactedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryOfBirth")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EducationLevelAtEntry")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("EnrolledOn")
                         .HasColumnType("TEXT");
@@ -466,10 +480,23 @@ namespace Brobygge.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("GenderAtEntry")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("MappedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MunicipalityAtEntry")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentsBornAbroad")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PersonId")
@@ -486,6 +513,9 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.Property<string>("StatusAtEntry")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("UnemployedSince")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -925,9 +955,6 @@ namespace Brobygge.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("EducationLevel")
-                        .HasColumnType("INTEGER");
-
                     b.Property<Guid>("EnrolmentId")
                         .HasColumnType("TEXT");
 
@@ -971,10 +998,6 @@ namespace Brobygge.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SupersededAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SwedishLevel")
-                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1130,6 +1153,17 @@ namespace Brobygge.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LmaNumberCipher")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LmaNumberIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MunicipalityCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
@@ -1150,6 +1184,9 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationId", "IdentityNumberIndex")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId", "LmaNumberIndex")
                         .IsUnique();
 
                     b.HasIndex("OrganisationId", "LastName", "FirstName");
