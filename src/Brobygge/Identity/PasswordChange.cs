@@ -47,7 +47,9 @@ public static class PasswordChange
                 });
                 return;
             }
-            context.Response.Redirect("/Identity/ChangePassword");
+            var changePassword = context.RequestServices.GetRequiredService<LinkGenerator>().GetPathByPage(context, "/Identity/ChangePassword")
+                ?? throw new InvalidOperationException("The change-password page is missing.");
+            context.Response.Redirect(changePassword);
         });
 
     private static bool IsAllowedMeanwhile(PathString path)

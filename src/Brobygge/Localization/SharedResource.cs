@@ -45,7 +45,10 @@ public static class LocalizationSetup
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
             return Results.LocalRedirect(IsLocalUrl(returnUrl) ? returnUrl! : "/");
-        }).AllowAnonymous();
+        }).AllowAnonymous().WithName(CultureSwitchRoute);
+
+    /// <summary>The switch's route name, so the layout's form links to it by route rather than by path.</summary>
+    public const string CultureSwitchRoute = "SwitchCulture";
 
     /// <summary>A path on this site, as <c>Url.IsLocalUrl</c> judges it: "//host" and "/\\host" lead elsewhere,
     /// so they (and anything else) go to the start page instead of an error.</summary>

@@ -30,7 +30,7 @@ public sealed class AssignmentBrowserTests(SqliteBrowserApp app) : IClassFixture
 
         await page.GotoAsync($"/Enrolments/Assign/{enrolment.Id}");
         var coaches = page.GetByRole(AriaRole.Group, new() { Name = "Coach" }).GetByRole(AriaRole.Radio);
-        await Assertions.Expect(coaches.First).ToHaveAccessibleNameAsync(new Regex("talar so"));
+        await Assertions.Expect(coaches.First).ToHaveAccessibleNameAsync(new Regex("talar Somaliska"));
         await Check(page);
         await coaches.First.CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Tilldela som Coach" }).ClickAsync();
