@@ -124,17 +124,7 @@ public static class EnrolmentOperations
             problems.Add(nameof(input.ProjectId), "Choose a project.");
         else if (project is null)
             problems.Add(nameof(input.ProjectId), "Choose one of your projects.");
-        if (input.StatusAtEntry is null)
-            problems.Add(nameof(input.StatusAtEntry), "Choose the labour-market status at entry.");
-        if (input.EnrolledOn is not { } enrolledOn)
-            problems.Add(nameof(input.EnrolledOn), "Enter the enrolment date.");
-        else if (project is not null && (enrolledOn < project.StartsOn || enrolledOn > project.EndsOn))
-            problems.Add(nameof(input.EnrolledOn), "The enrolment date must be within the project period.");
-        else if (enrolledOn > today)
-            problems.Add(nameof(input.EnrolledOn), "The enrolment date cannot be in the future.");
-        var reference = string.IsNullOrWhiteSpace(input.Reference) ? null : input.Reference.Trim();
-        if (reference is { Length: > 60 })
-            problems.Add(nameof(input.Reference), "The reference can be at most 60 characters.");
+        var reference = CheckEntry(project, input, today, problems);
         if (project is null)
             return null;
 
@@ -157,14 +147,7 @@ public static class EnrolmentOperations
     {
         var enrolment = await db.Enrolments.Include(e => e.FollowUps).SingleOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken)
             ?? throw new NotFoundException("The enrolment");
-        if (input.ExitedOn is not { } exitedOn)
-            problems.Add(nameof(input.ExitedOn), "Enter the exit date.");
-        else if (exitedOn < enrolment.EnrolledOn)
-            problems.Add(nameof(input.ExitedOn), "The exit date cannot be before the enrolment date.");
-        else if (exitedOn > today)
-            problems.Add(nameof(input.ExitedOn), "The exit date cannot be in the future.");
-        if (input.Reason is null)
-            problems.Add(nameof(input.Reason), "Choose the reason for the exit.");
+        CheckExit(enrolment.EnrolledOn, input, today, problems);
         problems.RequireVersion(input.Version);
         if (problems.Any)
             return null;
@@ -173,6 +156,37 @@ public static class EnrolmentOperations
         enrolment.Exit(input.ExitedOn!.Value, input.Reason!.Value);
         await SaveAsync(db, "The enrolment", cancellationToken);
         return enrolment;
+    }
+
+    /// <summary>The enrolment's own fields (status, a date within the project period and not ahead, the reference),
+    /// without the database, so the import checks a whole file with it. Returns the trimmed reference, if given.</summary>
+    public static string? CheckEntry(Project? project, EnrolInput input, DateOnly today, Problems problems)
+    {
+        if (input.StatusAtEntry is null)
+            problems.Add(nameof(input.StatusAtEntry), "Choose the labour-market status at entry.");
+        if (input.EnrolledOn is not { } enrolledOn)
+            problems.Add(nameof(input.EnrolledOn), "Enter the enrolment date.");
+        else if (project is not null && (enrolledOn < project.StartsOn || enrolledOn > project.EndsOn))
+            problems.Add(nameof(input.EnrolledOn), "The enrolment date must be within the project period.");
+        else if (enrolledOn > today)
+            problems.Add(nameof(input.EnrolledOn), "The enrolment date cannot be in the future.");
+        var reference = string.IsNullOrWhiteSpace(input.Reference) ? null : input.Reference.Trim();
+        if (reference is { Length: > 60 })
+            problems.Add(nameof(input.Reference), "The reference can be at most 60 characters.");
+        return reference;
+    }
+
+    /// <summary>The exit's date and reason against the enrolment date; shared with the import.</summary>
+    public static void CheckExit(DateOnly enrolledOn, ExitInput input, DateOnly today, Problems problems)
+    {
+        if (input.ExitedOn is not { } exitedOn)
+            problems.Add(nameof(input.ExitedOn), "Enter the exit date.");
+        else if (exitedOn < enrolledOn)
+            problems.Add(nameof(input.ExitedOn), "The exit date cannot be before the enrolment date.");
+        else if (exitedOn > today)
+            problems.Add(nameof(input.ExitedOn), "The exit date cannot be in the future.");
+        if (input.Reason is null)
+            problems.Add(nameof(input.Reason), "Choose the reason for the exit.");
     }
 
     /// <summary>Saves; a save over someone else's newer change becomes a <see cref="ConflictException"/>.</summary>

@@ -20,19 +20,7 @@ public static class FollowUpOperations
     {
         var followUp = await db.FollowUps.Include(f => f.Enrolment).SingleOrDefaultAsync(f => f.Id == followUpId, cancellationToken)
             ?? throw new NotFoundException("The follow-up");
-        var exited = followUp.Enrolment!.ExitedOn;
-        if (input.RecordedOn is not { } recorded)
-            problems.Add(nameof(input.RecordedOn), "Enter the date of the follow-up.");
-        else if (recorded > today)
-            problems.Add(nameof(input.RecordedOn), "The follow-up date cannot be in the future.");
-        else if (exited is { } exit && recorded < exit)
-            problems.Add(nameof(input.RecordedOn), "The follow-up date is before the exit.");
-        if (input.Status is null)
-            problems.Add(nameof(input.Status), "Choose whether the person is in work or studies, or could not be reached.");
-        else if (input.Status != FollowUpStatus.Unreached && input.ContactMethod is null)
-            problems.Add(nameof(input.ContactMethod), "Choose how the person was reached.");
-        if (input.Status == FollowUpStatus.Employed && input.SameEmployer is null)
-            problems.Add(nameof(input.SameEmployer), "Say whether it is the same employer.");
+        CheckRecord(input, followUp.Enrolment!.ExitedOn, today, problems);
         problems.RequireVersion(input.Version);
         if (problems.Any)
             return null;
@@ -62,5 +50,22 @@ public static class FollowUpOperations
         db.FollowUps.Add(followUp);
         await db.SaveChangesAsync(cancellationToken);
         return followUp;
+    }
+
+    /// <summary>A recorded follow-up's fields against the exit, without the database; shared with the import.</summary>
+    public static void CheckRecord(FollowUpInput input, DateOnly? exited, DateOnly today, Problems problems)
+    {
+        if (input.RecordedOn is not { } recorded)
+            problems.Add(nameof(input.RecordedOn), "Enter the date of the follow-up.");
+        else if (recorded > today)
+            problems.Add(nameof(input.RecordedOn), "The follow-up date cannot be in the future.");
+        else if (exited is { } exit && recorded < exit)
+            problems.Add(nameof(input.RecordedOn), "The follow-up date is before the exit.");
+        if (input.Status is null)
+            problems.Add(nameof(input.Status), "Choose whether the person is in work or studies, or could not be reached.");
+        else if (input.Status != FollowUpStatus.Unreached && input.ContactMethod is null)
+            problems.Add(nameof(input.ContactMethod), "Choose how the person was reached.");
+        if (input.Status == FollowUpStatus.Employed && input.SameEmployer is null)
+            problems.Add(nameof(input.SameEmployer), "Say whether it is the same employer.");
     }
 }

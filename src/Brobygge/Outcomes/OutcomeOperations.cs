@@ -22,11 +22,33 @@ public static class OutcomeOperations
     {
         var enrolment = await db.Enrolments.AsNoTracking().SingleOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken)
             ?? throw new NotFoundException("The enrolment");
+        Check(input, enrolment.EnrolledOn, today, problems);
+        if (problems.Any)
+            return null;
+
+        var employment = input.Kind == OutcomeKind.Employment;
+        var outcome = new Outcome
+        {
+            OrganisationId = enrolment.OrganisationId, EnrolmentId = enrolment.Id, Kind = input.Kind!.Value,
+            StartedOn = input.StartedOn!.Value, EndedOn = input.EndedOn,
+            EmployerName = employment ? ActivityOperations.Trimmed(input.EmployerName) : null,
+            EmploymentType = employment ? input.EmploymentType : null,
+            HoursPerWeek = employment ? input.HoursPerWeek : null,
+            StudiesType = employment ? null : input.StudiesType,
+        };
+        db.Outcomes.Add(outcome);
+        await db.SaveChangesAsync(cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>The outcome's fields against the enrolment date, without the database; shared with the import.</summary>
+    public static void Check(OutcomeInput input, DateOnly enrolledOn, DateOnly today, Problems problems)
+    {
         if (input.Kind is null)
             problems.Add(nameof(input.Kind), "Choose employment or studies.");
         if (input.StartedOn is not { } started)
             problems.Add(nameof(input.StartedOn), "Enter the start date.");
-        else if (started < enrolment.EnrolledOn)
+        else if (started < enrolledOn)
             problems.Add(nameof(input.StartedOn), "The start date is before the enrolment.");
         else if (started > today.AddYears(1))
             problems.Add(nameof(input.StartedOn), "The start date is more than a year ahead.");
@@ -45,21 +67,5 @@ public static class OutcomeOperations
         if (input.Kind == OutcomeKind.Studies && input.StudiesType is null)
             problems.Add(nameof(input.StudiesType), "Choose the type of studies.");
         ActivityOperations.CheckLength(problems, nameof(input.EmployerName), input.EmployerName, 200);
-        if (problems.Any)
-            return null;
-
-        var employment = input.Kind == OutcomeKind.Employment;
-        var outcome = new Outcome
-        {
-            OrganisationId = enrolment.OrganisationId, EnrolmentId = enrolment.Id, Kind = input.Kind!.Value,
-            StartedOn = input.StartedOn!.Value, EndedOn = input.EndedOn,
-            EmployerName = employment ? ActivityOperations.Trimmed(input.EmployerName) : null,
-            EmploymentType = employment ? input.EmploymentType : null,
-            HoursPerWeek = employment ? input.HoursPerWeek : null,
-            StudiesType = employment ? null : input.StudiesType,
-        };
-        db.Outcomes.Add(outcome);
-        await db.SaveChangesAsync(cancellationToken);
-        return outcome;
     }
 }

@@ -59,6 +59,16 @@ public sealed class ParticipantInput
     public async Task<PersonalIdentityNumber?> ValidateAsync(string prefix, Action<string, string> addError, DateOnly today,
         BrobyggeDb db, IdentityNumberProtector protector, Guid? personId, CancellationToken cancellationToken)
     {
+        var number = Validate(prefix, addError, today);
+        if (number is { } unique && await TakenAsync(db, await protector.IndexAsync(unique, cancellationToken), personId, cancellationToken) is { } taken)
+            addError(prefix + nameof(IdentityNumber), taken);
+        return number;
+    }
+
+    /// <summary>The cross-field rules that need no database (the import checks the numbers of a whole file in one query).
+    /// Returns the parsed identity number, if one was given and is valid.</summary>
+    public PersonalIdentityNumber? Validate(string prefix, Action<string, string> addError, DateOnly today)
+    {
         PersonalIdentityNumber? number = null;
         if (!string.IsNullOrWhiteSpace(IdentityNumber))
         {
@@ -81,9 +91,6 @@ public sealed class ParticipantInput
             addError(prefix + nameof(Languages), "Languages are ISO 639 codes of 2 or 3 letters, separated by commas, e.g. ar, sv.");
         else if (codes.Count > MaxLanguages)
             addError(prefix + nameof(Languages), "List at most 20 languages.");
-
-        if (number is { } unique && await TakenAsync(db, await protector.IndexAsync(unique, cancellationToken), personId, cancellationToken) is { } taken)
-            addError(prefix + nameof(IdentityNumber), taken);
         return number;
     }
 
