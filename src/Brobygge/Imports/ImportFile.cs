@@ -130,7 +130,7 @@ public static class ImportFile
 
     private static ImportTable Empty() => new([], [], [new ImportProblem(1, "", "", "The file is empty: it needs a header line and one line per participant.")]);
 
-    private static string Column(string name) => name.Trim().ToLowerInvariant();
+    private static string Column(string name) => name.Trim().TrimStart('\uFEFF').Trim().ToLowerInvariant();
 
     private static Dictionary<string, string> Cells(List<string> header, string[] record)
     {
