@@ -59,9 +59,9 @@ public static class ActivityOperations
             problems.Add(nameof(input.OccurredOn), "The date is after the participant's exit.");
         if (input.EndsOn is { } ends && input.OccurredOn is { } starts && ends < starts)
             problems.Add(nameof(input.EndsOn), "The end date is before the start date.");
-        var language = LanguageCode.Normalise(input.Language);
+        var language = Codes.Languages.TryFind(input.Language);
         if (!string.IsNullOrWhiteSpace(input.Language) && language is null)
-            problems.Add(nameof(input.Language), "The language is an ISO 639 code of 2 or 3 letters, e.g. ar.");
+            problems.Add(nameof(input.Language), "There is no such language. Write an ISO 639 code (e.g. ar) or the name (e.g. Arabic).");
         if (input.Kind == ActivityKind.Internship)
         {
             if (string.IsNullOrWhiteSpace(input.EmployerName))

@@ -32,8 +32,8 @@ public static class ContactOperations
             problems.Add(nameof(input.ContactedOn), "Enter the date of the contact.");
         else if (on > today)
             problems.Add(nameof(input.ContactedOn), "The date of the contact cannot be in the future.");
-        if (!string.IsNullOrWhiteSpace(input.Language) && LanguageCode.Normalise(input.Language) is null)
-            problems.Add(nameof(input.Language), "The language is an ISO 639 code of 2 or 3 letters, e.g. ar.");
+        if (!string.IsNullOrWhiteSpace(input.Language) && Codes.Languages.TryFind(input.Language) is null)
+            problems.Add(nameof(input.Language), "There is no such language. Write an ISO 639 code (e.g. ar) or the name (e.g. Arabic).");
         if (input.BridgeBuilderId is { } bridgeBuilder && project is not null
             && !await StaffOperations.StaffOf(db, project.Id, Roles.BridgeBuilder).AnyAsync(u => u.Id == bridgeBuilder, cancellationToken))
             problems.Add(nameof(input.BridgeBuilderId), "Choose a bridge-builder of the project.");
@@ -47,7 +47,7 @@ public static class ContactOperations
         var contact = new Contact
         {
             OrganisationId = person.OrganisationId, PersonId = person.Id, ProjectId = input.ProjectId!.Value,
-            ContactedOn = input.ContactedOn!.Value, Language = LanguageCode.Normalise(input.Language),
+            ContactedOn = input.ContactedOn!.Value, Language = Codes.Languages.TryFind(input.Language),
             // A bridge-builder registering their own contact is its bridge-builder unless they say otherwise.
             BridgeBuilderId = input.BridgeBuilderId ?? (db.Scope.Roles.Contains(Roles.BridgeBuilder) ? db.Scope.UserId : null),
             Place = Activities.ActivityOperations.Trimmed(input.Place), Notes = Activities.ActivityOperations.Trimmed(input.Notes),

@@ -278,14 +278,14 @@ public static class ImportCheck
         if (lma is not null && !(lma.Length is >= 6 and <= 20 && lma.All(c => char.IsAsciiDigit(c) || c == '-')))
             Problem(LmaNumber, "An LMA number has 6 to 20 digits (and dashes).");
         var municipality = Text(MunicipalityCode);
-        if (municipality is not null && !(municipality.Length == 4 && municipality.All(char.IsAsciiDigit)))
-            Problem(MunicipalityCode, "A municipality code has four digits, e.g. 1283.");
+        if (municipality is not null && !Codes.Municipalities.IsCode(municipality))
+            Problem(MunicipalityCode, "There is no Swedish municipality with this code; municipality codes have four digits, e.g. 1283 (Helsingborg).");
         var citizenship = List(Citizenship).Select(c => c.Equals("stateless", StringComparison.OrdinalIgnoreCase) ? "stateless" : c.ToUpperInvariant()).ToList();
         if (citizenship.Any(c => c != "stateless" && !IsCountryCode(c)))
-            Problem(Citizenship, "Use ISO 3166-1 alpha-2 country codes (e.g. SE, SY) separated by |, or stateless.");
+            Problem(Citizenship, "Use ISO 3166-1 alpha-2 country codes (e.g. SE, SY) separated by |, or stateless; one of them is not a country.");
         var countryOfBirth = Text(CountryOfBirth)?.ToUpperInvariant();
         if (countryOfBirth is not null && !IsCountryCode(countryOfBirth))
-            Problem(CountryOfBirth, "Use an ISO 3166-1 alpha-2 country code, e.g. SE or SY.");
+            Problem(CountryOfBirth, "There is no country with this code; use an ISO 3166-1 alpha-2 code, e.g. SE or SY.");
         var parents = Text(ParentsBornAbroad)?.ToLowerInvariant();
         if (parents is not null && !ParentsBornAbroadValues.Contains(parents))
             Problem(ParentsBornAbroad, "Use one of: {0}.", string.Join(", ", ParentsBornAbroadValues));
@@ -320,7 +320,7 @@ public static class ImportCheck
         }
     }
 
-    private static bool IsCountryCode(string code) => code.Length == 2 && code.All(char.IsAsciiLetterUpper);
+    private static bool IsCountryCode(string code) => Codes.Countries.IsCode(code);
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

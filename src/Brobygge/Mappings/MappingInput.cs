@@ -132,9 +132,9 @@ public sealed class MappingInput
         else if (MappedOn is { } date && previous is not null && date < previous.MappedOn)
             addError(prefix + nameof(MappedOn), "The date cannot be before the previous mapping's date, {0}.", previous.MappedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
-        var country = EducationCountry?.Trim().ToUpperInvariant();
-        if (!string.IsNullOrEmpty(country) && !(country.Length == 2 && country.All(char.IsAsciiLetterUpper)))
-            addError(prefix + nameof(EducationCountry), "The country is a two-letter ISO 3166 code, e.g. SY or IR.");
+        var country = Codes.Countries.TryFind(EducationCountry);
+        if (!string.IsNullOrWhiteSpace(EducationCountry) && country is null)
+            addError(prefix + nameof(EducationCountry), "There is no such country. Write an ISO 3166 code (e.g. SY) or the name (e.g. Syria).");
 
         var occupations = await TaxonomyLookup.ForTypeAsync(db, OccupationType, cancellationToken);
         var experience = new List<WorkExperience>();
@@ -166,16 +166,16 @@ public sealed class MappingInput
         {
             var row = Languages[i];
             var field = $"{prefix}{nameof(Languages)}[{i}].";
-            var code = row.Code?.Trim().ToLowerInvariant();
-            if (string.IsNullOrEmpty(code))
+            var code = Codes.Languages.TryFind(row.Code);
+            if (string.IsNullOrWhiteSpace(row.Code))
                 addError(field + nameof(row.Code), "Enter the language's code for this level.");
-            else if (!LanguageCode.IsValid(code))
-                addError(field + nameof(row.Code), "A language is an ISO 639 code of 2 or 3 letters, e.g. ar, so, ti.");
+            else if (code is null)
+                addError(field + nameof(row.Code), "There is no such language. Write an ISO 639 code (e.g. ar) or the name (e.g. Arabic).");
             else if (!languageCodes.Add(code))
                 addError(field + nameof(row.Code), "This language is already on another row.");
             if (row.Level is null)
                 addError(field + nameof(row.Level), "Choose the level for this language.");
-            if (!string.IsNullOrEmpty(code) && row.Level is { } level)
+            if (code is not null && row.Level is { } level)
                 languages.Add(new LanguageSkill { Code = code, Level = level });
         }
 
@@ -212,7 +212,7 @@ public sealed class MappingInput
             MappedOn = MappedOn.Value,
             EducationLevel = EducationLevel,
             EducationField = Blank(EducationField),
-            EducationCountry = string.IsNullOrEmpty(country) ? null : country,
+            EducationCountry = country,
             DegreeRecognition = DegreeRecognition,
             Experience = experience,
             Languages = languages,

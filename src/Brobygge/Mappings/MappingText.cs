@@ -17,7 +17,7 @@ public static class MappingText
         => $"{experience.Label} ({t.Years(experience.Years)})";
 
     public static string Language(this IStringLocalizer t, LanguageSkill language)
-        => $"{language.Code} ({t.Name(language.Level)})";
+        => $"{Codes.Languages.Name(language.Code)} ({t.Name(language.Level)})";
 
     /// <summary>One change as a sentence, e.g. "Erfarenhet: lade till Kock, à la carte (3 år)".</summary>
     public static string Describe(this IStringLocalizer t, MappingChange change)

@@ -51,7 +51,7 @@ public sealed class ParticipantInput
     {
         FirstName = person.FirstName, LastName = person.LastName, Gender = person.Gender, IdentityNumber = identityNumber,
         BirthDate = person.BirthDate, Phone = person.Phone, Email = person.Email, District = person.District,
-        Languages = string.Join(", ", person.Languages), SwedishLevel = person.SwedishLevel, EducationLevel = person.EducationLevel,
+        Languages = Codes.Languages.Names(person.Languages), SwedishLevel = person.SwedishLevel, EducationLevel = person.EducationLevel,
     };
 
     /// <summary>Checks the cross-field rules; adds each problem under its field. Returns the parsed identity
@@ -88,7 +88,7 @@ public sealed class ParticipantInput
         if (!string.IsNullOrWhiteSpace(Email) && (!MailAddress.TryCreate(Email.Trim(), out var address) || address.Address != Email.Trim()))
             addError(prefix + nameof(Email), "Enter an e-mail address like name@example.se.");
         if (LanguageCodes() is not { } codes)
-            addError(prefix + nameof(Languages), "Languages are ISO 639 codes of 2 or 3 letters, separated by commas, e.g. ar, sv.");
+            addError(prefix + nameof(Languages), "Write each language as an ISO 639 code (e.g. ar) or its name (e.g. Arabic), separated by commas.");
         else if (codes.Count > MaxLanguages)
             addError(prefix + nameof(Languages), "List at most 20 languages.");
         return number;
@@ -131,12 +131,21 @@ public sealed class ParticipantInput
         }
     }
 
-    /// <summary>The language codes, lower-cased, or null when one of them is not a code.</summary>
+    /// <summary>The codes of the languages listed by code or name, in order, or null when one of them is in no list.
+    /// Items are separated by commas (names have spaces: "Centralkurdiska (sorani)"); "ar sv" still reads as two codes.</summary>
     public List<string>? LanguageCodes()
     {
-        var codes = (Languages ?? "").Split([',', ' ', ';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(code => code.ToLowerInvariant()).Distinct().ToList();
-        return codes.All(LanguageCode.IsValid) ? codes : null;
+        var codes = new List<string>();
+        foreach (var item in (Languages ?? "").Split([',', ';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Codes.Languages.TryFind(item) is { } code)
+                codes.Add(code);
+            else if (item.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Codes.Languages.TryFind).ToList() is var words && words.All(w => w is not null))
+                codes.AddRange(words!);
+            else
+                return null;
+        }
+        return codes.Distinct().ToList();
     }
 
     /// <summary>Copies validated input onto the person.</summary>

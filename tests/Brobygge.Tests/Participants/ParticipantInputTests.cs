@@ -50,8 +50,18 @@ public class ParticipantInputTests
     }
 
     [Theory]
-    [InlineData("arabic")]
-    [InlineData("ar, svenska")]
+    [InlineData("Arabiska, svenska", "ar sv")]
+    [InlineData("Arabic, Swedish", "ar sv")]
+    [InlineData("Centralkurdiska (sorani), Dari", "ckb prs")]
+    [InlineData("arabiska svenska", "ar sv")]
+    public void Languages_are_found_by_their_Swedish_or_English_names_too(string languages, string expected)
+        => Assert.Equal(expected.Split(' '), CodesOf(languages));
+
+    [Theory]
+    [InlineData("xx")]
+    [InlineData("ar, xx")]
+    [InlineData("ar, svenskish")]
+    [InlineData("zzz")]
     [InlineData("a")]
     [InlineData("ar, s")]
     [InlineData("abcd")]
@@ -59,6 +69,6 @@ public class ParticipantInputTests
     [InlineData("är")]
     [InlineData("ar/sv")]
     [InlineData("ar-SY")]
-    public void Anything_that_is_not_a_two_or_three_letter_code_makes_the_whole_list_invalid(string languages)
+    public void Anything_that_is_not_a_listed_language_makes_the_whole_list_invalid(string languages)
         => Assert.Null(CodesOf(languages));
 }
