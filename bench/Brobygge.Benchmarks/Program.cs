@@ -12,6 +12,9 @@ using Brobygge.Participants;
 using Brobygge.Projects;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 // dotnet run -c Release --project bench/Brobygge.Benchmarks -- import --rows 100000
