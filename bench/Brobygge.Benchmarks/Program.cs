@@ -56,6 +56,7 @@ long auditBefore;
 await using (var scope = services.CreateSystemScope())
     auditBefore = await scope.ServiceProvider.GetRequiredService<BrobyggeDb>().AuditEvents.MaxAsync(a => (long?)a.Sequence) ?? 0;
 var clock = Stopwatch.StartNew();
+ParticipantImport.Trace = message => Console.WriteLine($"  {clock.Elapsed.TotalSeconds,6:F2} s  {message}");
 ImportResult result;
 await using (var scope = services.CreateSystemScope())
 {
@@ -118,6 +119,7 @@ static IServiceProvider Services(string connectionString)
 {
     var builder = WebApplication.CreateBuilder([]);
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
     builder.Configuration["Database:Provider"] = "Postgres";
     builder.Configuration["ConnectionStrings:Brobygge"] = connectionString;
     builder.Configuration[KeyProtection.KeySetting] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));

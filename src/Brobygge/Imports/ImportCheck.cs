@@ -51,6 +51,7 @@ public static class ImportCheck
         foreach (var line in table.Lines)
             if (Read(line, columns, project, today, problems) is { } row)
                 rows.Add(row);
+        ParticipantImport.Trace?.Invoke($"  lines read");
         CheckWithinFile(rows, problems);
         await CheckAgainstDatabaseAsync(rows, project, db, protector, problems, cancellationToken);
         problems.Sort((a, b) => a.Line.CompareTo(b.Line));

@@ -28,6 +28,9 @@ public sealed record ImportResult(int Created, int Updated, IReadOnlyList<Import
 /// </summary>
 public static class ParticipantImport
 {
+    /// <summary>Where the stages' times go when measuring (the benchmark); null otherwise.</summary>
+    public static Action<string>? Trace { get; set; }
+
     public static async Task<ImportResult> RunAsync(BrobyggeDb db, IdentityNumberProtector protector, Project project, ImportTable table,
         DateOnly today, bool dryRun, CancellationToken cancellationToken)
     {
@@ -37,11 +40,15 @@ public static class ParticipantImport
         await using var transaction = postgres
             ? await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken)
             : await db.Database.BeginTransactionAsync(cancellationToken);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var (rows, problems) = await ImportCheck.CheckAsync(table, project, db, protector, today, cancellationToken);
+        Trace?.Invoke($"checked {rows.Count} rows in {watch.Elapsed.TotalSeconds:F2} s");
         var updated = rows.Count(r => r.EnrolmentId is not null);
         if (problems.Count > 0 || dryRun)
             return new ImportResult(rows.Count - updated, updated, problems, Written: false);
+        watch.Restart();
         await ImportWriter.WriteAsync(db, protector, project, rows, today, postgres, cancellationToken);
+        Trace?.Invoke($"wrote in {watch.Elapsed.TotalSeconds:F2} s");
         await transaction.CommitAsync(cancellationToken);
         return new ImportResult(rows.Count - updated, updated, [], Written: true);
     }
@@ -84,12 +91,15 @@ internal static class ImportWriter
                 .AsSplitQuery().ToDictionaryAsync(e => e.Id, cancellationToken);
             foreach (var row in updates)
                 Update(db, protector, enrolments[row.EnrolmentId!.Value], row, today, now, userId);
+            ParticipantImport.Trace?.Invoke($"  updates applied in memory");
             await db.SaveChangesAsync(cancellationToken);
+            ParticipantImport.Trace?.Invoke($"  updates saved");
         }
 
         var created = new Created();
         foreach (var row in rows.Where(r => r.EnrolmentId is null))
             Create(protector, project, row, today, now, userId, created);
+        ParticipantImport.Trace?.Invoke($"  new rows made");
         if (postgres)
             await CopyAsync(db, created, now, userId, cancellationToken);
         else
