@@ -82,26 +82,50 @@ internal static class ImportWriter
         var now = DateTime.UtcNow;
         Guid? userId = db.Scope.IsSystem || db.Scope.UserId == Guid.Empty ? null : db.Scope.UserId;
 
+        var created = new Created();
         var updates = rows.Where(r => r.EnrolmentId is not null).ToList();
+        var ids = updates.Select(r => r.EnrolmentId!.Value).ToList();
         if (updates.Count > 0)
         {
-            var ids = updates.Select(r => r.EnrolmentId!.Value).ToList();
             var enrolments = await db.Enrolments.Where(e => ids.Contains(e.Id))
                 .Include(e => e.Person).Include(e => e.Outcomes).Include(e => e.FollowUps).Include(e => e.Assignments)
                 .AsSplitQuery().ToDictionaryAsync(e => e.Id, cancellationToken);
+            var before = enrolments.Values.ToDictionary(e => e.Id, e => (Outcomes: e.Outcomes.ToHashSet(), FollowUps: e.FollowUps.ToHashSet(), Assignments: e.Assignments.ToHashSet()));
             foreach (var row in updates)
                 Update(db, protector, enrolments[row.EnrolmentId!.Value], row, today, now, userId);
+            if (postgres)
+            {
+                // The updated enrolments' new records go in with COPY like every new row; the save pipeline would
+                // otherwise refresh and reload each enrolment on its own.
+                foreach (var enrolment in enrolments.Values)
+                {
+                    var (outcomes, followUps, assignments) = before[enrolment.Id];
+                    created.Outcomes.AddRange(enrolment.Outcomes.Where(o => !outcomes.Contains(o)));
+                    created.FollowUps.AddRange(enrolment.FollowUps.Where(f => !followUps.Contains(f)));
+                    created.Assignments.AddRange(enrolment.Assignments.Where(a => !assignments.Contains(a)));
+                    enrolment.Outcomes.RemoveAll(o => !outcomes.Contains(o));
+                    enrolment.FollowUps.RemoveAll(f => !followUps.Contains(f));
+                    enrolment.Assignments.RemoveAll(a => !assignments.Contains(a));
+                }
+            }
             ParticipantImport.Trace?.Invoke($"  updates applied in memory");
             await db.SaveChangesAsync(cancellationToken);
             ParticipantImport.Trace?.Invoke($"  updates saved");
         }
 
-        var created = new Created();
         foreach (var row in rows.Where(r => r.EnrolmentId is null))
             Create(protector, project, row, today, now, userId, created);
         ParticipantImport.Trace?.Invoke($"  new rows made");
         if (postgres)
+        {
             await CopyAsync(db, created, now, userId, cancellationToken);
+            if (ids.Count > 0)
+            {
+                // The milestones of the updated enrolments, from their records, in one statement.
+                db.ChangeTracker.Clear();
+                await EnrolmentMilestones.RefreshAsync(db, ids, cancellationToken);
+            }
+        }
         else
         {
             db.Persons.AddRange(created.Persons);
@@ -114,6 +138,11 @@ internal static class ImportWriter
     {
         public List<Person> Persons { get; } = [];
         public List<Enrolment> Enrolments { get; } = [];
+
+        /// <summary>New records of enrolments that were already there (PostgreSQL: written with COPY too).</summary>
+        public List<Outcome> Outcomes { get; } = [];
+        public List<FollowUp> FollowUps { get; } = [];
+        public List<Assignment> Assignments { get; } = [];
     }
 
     private static void Create(IdentityNumberProtector protector, Project project, ImportRow row, DateOnly today, DateTime now, Guid? userId, Created created)
@@ -281,9 +310,9 @@ internal static class ImportWriter
     /// numbered in the organisation's order in this transaction.</summary>
     private static async Task CopyAsync(BrobyggeDb db, Created created, DateTime now, Guid? userId, CancellationToken cancellationToken)
     {
-        var assignments = created.Enrolments.SelectMany(e => e.Assignments).ToList();
-        var outcomes = created.Enrolments.SelectMany(e => e.Outcomes).ToList();
-        var followUps = created.Enrolments.SelectMany(e => e.FollowUps).ToList();
+        var assignments = created.Enrolments.SelectMany(e => e.Assignments).Concat(created.Assignments).ToList();
+        var outcomes = created.Enrolments.SelectMany(e => e.Outcomes).Concat(created.Outcomes).ToList();
+        var followUps = created.Enrolments.SelectMany(e => e.FollowUps).Concat(created.FollowUps).ToList();
         var audit = new List<AuditEvent>(created.Persons.Count + created.Enrolments.Count + assignments.Count + outcomes.Count + followUps.Count);
         void Audit(string type, IEnumerable<(Guid OrganisationId, Guid Id)> records)
             => audit.AddRange(records.Select(r => new AuditEvent
