@@ -19,7 +19,7 @@ public sealed class StartModel(BrobyggeDb db, TimeProvider time) : PageModel
 
     public sealed record CaseloadRow(Guid PersonId, string Name, string Reference, DateOnly EnrolledOn, DateOnly? LatestActivityOn, AssignmentRole Role);
     public sealed record FollowUpRow(Guid PersonId, string Name, FollowUpKind Kind, DateOnly DueOn);
-    public sealed record ProjectRow(string Name, int Enrolled, int Active);
+    public sealed record ProjectRow(string Name, int Enrolled, int Active, Brobygge.Projects.FunderProfileKind FunderProfile);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -46,7 +46,7 @@ public sealed class StartModel(BrobyggeDb db, TimeProvider time) : PageModel
             Projects = await db.MyProjects().AsNoTracking()
                 .Select(p => new ProjectRow(p.Name,
                     db.Enrolments.Count(e => e.ProjectId == p.Id),
-                    db.Enrolments.Count(e => e.ProjectId == p.Id && e.ExitedOn == null)))
+                    db.Enrolments.Count(e => e.ProjectId == p.Id && e.ExitedOn == null), p.FunderProfile))
                 .ToListAsync(cancellationToken);
         }
     }

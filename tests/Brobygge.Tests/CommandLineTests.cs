@@ -5,13 +5,7 @@ namespace Brobygge.Tests;
 /// <summary>The dispatcher of <c>brobygge &lt;verb&gt;</c>: help on every verb, run in-process against the test database.</summary>
 public abstract class CommandLineTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : BrobyggeApp
 {
-    private readonly TApp _app = Available(app);
-
-    private static TApp Available(TApp app)
-    {
-        app.SkipIfUnavailable();
-        return app;
-    }
+    private readonly TApp _app = app.Available();
 
     private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => _app.RunCommandLineWithOutputAsync(args);
 

@@ -10,5 +10,6 @@ public sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
     {
         builder.HasIndex(a => new { a.EnrolmentId, a.OccurredOn });
         builder.IsVersioned();
+        builder.IsRecorded();
     }
 }

@@ -8,7 +8,12 @@ namespace Brobygge.Activities;
 public sealed class ActivityInput
 {
     public ActivityKind? Kind { get; set; }
+
+    /// <summary>Held when not given: activities were recorded after the fact before they could be planned.</summary>
+    public ActivityStatus? Status { get; set; }
     public DateOnly? OccurredOn { get; set; }
+    public TimeOnly? StartsAt { get; set; }
+    public double? Hours { get; set; }
     public DateOnly? EndsOn { get; set; }
     public string? Language { get; set; }
     public bool InterpreterUsed { get; set; }
@@ -21,44 +26,52 @@ public sealed class ActivityInput
 /// <summary>Logging activities, internships among them; shared by the pages and the API.</summary>
 public static class ActivityOperations
 {
-    public static async Task<Activity?> AddAsync(BrobyggeDb db, Guid enrolmentId, ActivityInput input, Problems problems, CancellationToken cancellationToken)
+    public static async Task<Activity?> AddAsync(BrobyggeDb db, Guid enrolmentId, ActivityInput input, DateOnly today, Problems problems, CancellationToken cancellationToken)
     {
-        var enrolment = await db.Enrolments.AsNoTracking().SingleOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken)
+        var enrolment = await db.Enrolments.AsNoTracking().Include(e => e.Periods).SingleOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken)
             ?? throw new NotFoundException("The enrolment");
         var activity = new Activity { OrganisationId = enrolment.OrganisationId, EnrolmentId = enrolment.Id, StaffId = db.Scope.IsSystem ? null : db.Scope.UserId };
-        if (!Apply(input, enrolment, activity, problems))
+        if (!Apply(input, enrolment, activity, today, problems))
             return null;
         db.Activities.Add(activity);
         await db.SaveChangesAsync(cancellationToken);
         return activity;
     }
 
-    public static async Task<Activity?> UpdateAsync(BrobyggeDb db, Guid activityId, ActivityInput input, Problems problems, CancellationToken cancellationToken)
+    public static async Task<Activity?> UpdateAsync(BrobyggeDb db, Guid activityId, ActivityInput input, DateOnly today, Problems problems, CancellationToken cancellationToken)
     {
-        var activity = await db.Activities.Include(a => a.Enrolment).SingleOrDefaultAsync(a => a.Id == activityId, cancellationToken)
+        var activity = await db.Activities.Include(a => a.Enrolment!.Periods).SingleOrDefaultAsync(a => a.Id == activityId, cancellationToken)
             ?? throw new NotFoundException("The activity");
         problems.RequireVersion(input.Version);
-        if (!Apply(input, activity.Enrolment!, activity, problems))
+        if (!Apply(input, activity.Enrolment!, activity, today, problems))
             return null;
-        if (input.Version is { } version)
-            db.Entry(activity).Property(a => a.Version).OriginalValue = version;
-        await EnrolmentOperations.SaveAsync(db, "The activity", cancellationToken);
+        await db.SaveEditAsync(activity, input.Version!.Value, "The activity", cancellationToken);
         return activity;
     }
 
-    private static bool Apply(ActivityInput input, Enrolment enrolment, Activity activity, Problems problems)
+    private static bool Apply(ActivityInput input, Enrolment enrolment, Activity activity, DateOnly today, Problems problems)
     {
-        var earliest = enrolment.ContactedOn is { } contacted && contacted < enrolment.EnrolledOn ? contacted : enrolment.EnrolledOn;
+        var status = input.Status ?? ActivityStatus.Held;
         if (input.Kind is null)
             problems.Add(nameof(input.Kind), "Choose the kind of activity.");
+        // A milestone never precedes the participation: an activity lies inside one of its periods.
         if (input.OccurredOn is not { } on)
             problems.Add(nameof(input.OccurredOn), "Enter the date.");
-        else if (on < earliest)
-            problems.Add(nameof(input.OccurredOn), "The date is before the participant was contacted or enrolled.");
+        else if (on < enrolment.EnrolledOn)
+            problems.Add(nameof(input.OccurredOn), "The date is before the participant's enrolment.");
         else if (enrolment.ExitedOn is { } exited && on > exited)
             problems.Add(nameof(input.OccurredOn), "The date is after the participant's exit.");
+        else if (enrolment.Periods.Count > 0 && !enrolment.IsActiveOn(on))
+            problems.Add(nameof(input.OccurredOn), "The date lies between the participant's exit and re-entry.");
+        else if (status == ActivityStatus.Held && on > today)
+            problems.Add(nameof(input.OccurredOn), "An activity in the future can only be planned.");
         if (input.EndsOn is { } ends && input.OccurredOn is { } starts && ends < starts)
             problems.Add(nameof(input.EndsOn), "The end date is before the start date.");
+        // NaN fails every comparison, so the range is checked as "inside", never as "outside". At most the hours of the
+        // days the activity spans.
+        var days = input.OccurredOn is { } first ? (input.EndsOn is { } last && last >= first ? last.DayNumber - first.DayNumber + 1 : 1) : 1;
+        if (input.Hours is { } hours && !(double.IsFinite(hours) && hours > 0 && hours <= 24 * days))
+            problems.Add(nameof(input.Hours), "The hours are more than 0 and at most 24 for each day of the activity.");
         var language = Codes.Languages.TryFind(input.Language);
         if (!string.IsNullOrWhiteSpace(input.Language) && language is null)
             problems.Add(nameof(input.Language), "There is no such language. Write an ISO 639 code (e.g. ar) or the name (e.g. Arabic).");
@@ -69,28 +82,23 @@ public static class ActivityOperations
             if (input.EndsOn is null)
                 problems.Add(nameof(input.EndsOn), "An internship needs its planned last day.");
         }
-        CheckLength(problems, nameof(input.EmployerName), input.EmployerName, 200);
-        CheckLength(problems, nameof(input.Supervisor), input.Supervisor, 200);
-        CheckLength(problems, nameof(input.Notes), input.Notes, 4000);
+        problems.CheckLength(nameof(input.EmployerName), input.EmployerName, 200);
+        problems.CheckLength(nameof(input.Supervisor), input.Supervisor, 200);
+        problems.CheckLength(nameof(input.Notes), input.Notes, 4000);
         if (problems.Any)
             return false;
 
         activity.Kind = input.Kind!.Value;
+        activity.Status = status;
         activity.OccurredOn = input.OccurredOn!.Value;
+        activity.StartsAt = input.StartsAt;
+        activity.Hours = input.Hours;
         activity.EndsOn = input.EndsOn;
         activity.Language = language;
         activity.InterpreterUsed = input.InterpreterUsed;
-        activity.EmployerName = Trimmed(input.EmployerName);
-        activity.Supervisor = Trimmed(input.Supervisor);
-        activity.Notes = Trimmed(input.Notes);
+        activity.EmployerName = FreeText.Stored(input.EmployerName);
+        activity.Supervisor = FreeText.Stored(input.Supervisor);
+        activity.Notes = FreeText.Stored(input.Notes);
         return true;
     }
-
-    internal static void CheckLength(Problems problems, string field, string? value, int maximum)
-    {
-        if (value is { } text && text.Trim().Length > maximum)
-            problems.Add(field, $"Too long: at most {maximum} characters.");
-    }
-
-    internal static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

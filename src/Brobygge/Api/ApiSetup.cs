@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
 using Brobygge.Activities;
+using Brobygge.Consents;
 using Brobygge.Contacts;
 using Brobygge.Enrolments;
 using Brobygge.FollowUps;
 using Brobygge.Identity;
+using Brobygge.Leaving;
 using Brobygge.Mappings;
 using Brobygge.Outcomes;
 using Brobygge.Participants;
@@ -69,6 +71,8 @@ public static class ApiSetup
         api.MapActivitiesApi();
         api.MapOutcomesApi();
         api.MapFollowUpsApi();
+        api.MapConsentsApi();
+        api.MapLeavingApi();
         return endpoints;
     }
 

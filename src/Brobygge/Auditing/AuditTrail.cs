@@ -23,7 +23,8 @@ namespace Brobygge.Auditing;
 public static class AuditTrail
 {
     private static readonly HashSet<Type> PersonalData =
-        [typeof(Person), typeof(Contact), typeof(Enrolment), typeof(Assignment), typeof(Mapping), typeof(PlanStep), typeof(Activity), typeof(Outcome), typeof(FollowUp), typeof(Consent)];
+        [typeof(Person), typeof(Contact), typeof(Enrolment), typeof(ParticipationPeriod), typeof(Assignment), typeof(Mapping), typeof(PlanStep), typeof(Activity), typeof(Outcome), typeof(FollowUp), typeof(Consent),
+        typeof(Leaving.LeavingSituation), typeof(Leaving.Qualification), typeof(Enrolments.SpecialCategoryAnswer)];
 
     /// <summary>The audit event for a pending write, or null when the entry holds no personal data.</summary>
     internal static AuditEvent? Describe(EntityEntry entry)
@@ -35,6 +36,9 @@ public static class AuditTrail
         var action = entry.State switch
         {
             EntityState.Added => AuditAction.Create,
+            // A soft removal is the record's deletion as far as anyone reading it can tell.
+            EntityState.Modified when entry.Entity is IRecorded { RemovedAt: not null } && entry.Property(nameof(IRecorded.RemovedAt)).OriginalValue is null
+                => AuditAction.Delete,
             EntityState.Modified => AuditAction.Update,
             _ => AuditAction.Delete,
         };

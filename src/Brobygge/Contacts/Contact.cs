@@ -5,7 +5,7 @@ namespace Brobygge.Contacts;
 
 /// <summary>A meeting through outreach with someone not (yet) enrolled: where, in which language, by which
 /// bridge-builder. Enrolment can follow, and mapping can start before it.</summary>
-public sealed class Contact : ITenantOwned, IVersioned
+public sealed class Contact : ITenantOwned, IVersioned, IRecorded
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid OrganisationId { get; set; }
@@ -25,4 +25,14 @@ public sealed class Contact : ITenantOwned, IVersioned
     /// assignments, not the contact, decide who sees them.</summary>
     public DateOnly? EnrolledOn { get; set; }
     public Guid Version { get; set; }
+
+    // IRecorded: when this content was entered, what it replaced, whether it was removed (Data/Recorded.cs).
+    public DateTime RecordedAt { get; set; }
+    public Guid? RecordedById { get; set; }
+    public RecordOrigin Origin { get; set; }
+    public Guid? HistoryOf { get; set; }
+    public DateTime? SupersededAt { get; set; }
+    public DateTime? RemovedAt { get; set; }
+    public Guid? RemovedById { get; set; }
+    public string? RemovalReason { get; set; }
 }

@@ -15,5 +15,6 @@ public sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.HasOne(c => c.Person).WithMany().HasForeignKey(c => c.PersonId);
         builder.HasOne<Project>().WithMany().HasForeignKey(c => c.ProjectId);
         builder.IsVersioned();
+        builder.IsRecorded();
     }
 }

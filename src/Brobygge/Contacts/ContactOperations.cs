@@ -32,13 +32,16 @@ public static class ContactOperations
             problems.Add(nameof(input.ContactedOn), "Enter the date of the contact.");
         else if (on > today)
             problems.Add(nameof(input.ContactedOn), "The date of the contact cannot be in the future.");
+        // The contacted date is the funnel's first step: it never precedes the project (nor is it year 1).
+        else if (on < (project?.StartsOn ?? InputRules.EarliestDate))
+            problems.Add(nameof(input.ContactedOn), "The date of the contact is before the project started.");
         if (!string.IsNullOrWhiteSpace(input.Language) && Codes.Languages.TryFind(input.Language) is null)
             problems.Add(nameof(input.Language), "There is no such language. Write an ISO 639 code (e.g. ar) or the name (e.g. Arabic).");
         if (input.BridgeBuilderId is { } bridgeBuilder && project is not null
             && !await StaffOperations.StaffOf(db, project.Id, Roles.BridgeBuilder).AnyAsync(u => u.Id == bridgeBuilder, cancellationToken))
             problems.Add(nameof(input.BridgeBuilderId), "Choose a bridge-builder of the project.");
-        Activities.ActivityOperations.CheckLength(problems, nameof(input.Place), input.Place, 200);
-        Activities.ActivityOperations.CheckLength(problems, nameof(input.Notes), input.Notes, 4000);
+        problems.CheckLength(nameof(input.Place), input.Place, 200);
+        problems.CheckLength(nameof(input.Notes), input.Notes, 4000);
     }
 
     /// <summary>Adds the contact for a person already checked (and possibly not yet saved), and saves both.</summary>
@@ -50,7 +53,7 @@ public static class ContactOperations
             ContactedOn = input.ContactedOn!.Value, Language = Codes.Languages.TryFind(input.Language),
             // A bridge-builder registering their own contact is its bridge-builder unless they say otherwise.
             BridgeBuilderId = input.BridgeBuilderId ?? (db.Scope.Roles.Contains(Roles.BridgeBuilder) ? db.Scope.UserId : null),
-            Place = Activities.ActivityOperations.Trimmed(input.Place), Notes = Activities.ActivityOperations.Trimmed(input.Notes),
+            Place = FreeText.Stored(input.Place), Notes = FreeText.Stored(input.Notes),
             RegisteredById = db.Scope.IsSystem ? null : db.Scope.UserId,
             // A contact with someone already enrolled is no lead for the project's other staff to see.
             EnrolledOn = await db.BeyondAccess<Enrolment>().Where(e => e.PersonId == person.Id && e.ProjectId == input.ProjectId)

@@ -94,13 +94,8 @@ public static class ContactsApi
         if (problems.Any)
             return ApiProblems.Validation(problems);
 
-        var person = new Person { OrganisationId = db.Scope.OrganisationId, FirstName = "", LastName = "", RegisteredById = db.Scope.UserId };
-        await personInput.ApplyToAsync(person, number, protector, cancellationToken);
-        db.Persons.Add(person);
-        Contact? contact = null;
-        if (!await ParticipantInput.SaveUniqueAsync(db, person, "Person." + nameof(ParticipantInput.IdentityNumber), problems.Add,
-                async () => contact = await ContactOperations.RegisterAsync(db, person, contactInput, cancellationToken), cancellationToken)
-            || contact is null)
+        if (await PersonOperations.RegisterAsync(db, protector, personInput, number, "Person." + nameof(ParticipantInput.IdentityNumber), problems.Add,
+                async person => await ContactOperations.RegisterAsync(db, person, contactInput, cancellationToken), cancellationToken) is not var (person, contact))
             return ApiProblems.Validation(problems);
         var response = new ContactResponse(contact.Id, person.Id, person.FirstName, person.LastName, contact.ProjectId, contact.ContactedOn,
             contact.Language, contact.BridgeBuilderId, contact.Place, contact.Notes, EnrolmentId: null, contact.Version);

@@ -2,22 +2,23 @@ using Brobygge.Data;
 using Brobygge.Enrolments;
 using Brobygge.Forms;
 using Brobygge.Identity;
-using Brobygge.Localization;
 using Brobygge.Participants;
 using Brobygge.Projects;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Brobygge.Contacts;
 
 /// <summary>Registers a person met through outreach, with the contact: when, where, in which language, by whom.</summary>
-public sealed class CreateModel(BrobyggeDb db, IdentityNumberProtector protector, IStringLocalizer<SharedResource> t, TimeProvider time) : FormPage(t, time)
+public sealed class CreateModel(BrobyggeDb db, IdentityNumberProtector protector, TimeProvider time) : PageModel, IFormPage
 {
     [BindProperty] public ParticipantInput Input { get; set; } = new();
     [BindProperty] public ContactInput Contact { get; set; } = new();
     public IReadOnlyList<Project> Projects { get; private set; } = [];
     public IReadOnlyList<(string, string)> BridgeBuilders { get; private set; } = [];
+
+    private DateOnly Today => time.Today();
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -30,20 +31,16 @@ public sealed class CreateModel(BrobyggeDb db, IdentityNumberProtector protector
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        var number = await Input.ValidateAsync("Input.", (field, message) => ModelState.AddModelError(field, T[message]), Today, db, protector, personId: null, cancellationToken);
+        var number = await Input.ValidateAsync("Input.", (field, message) => this.Problem(field, message), Today, db, protector, personId: null, cancellationToken);
         var problems = new Problems();
         await ContactOperations.CheckAsync(db, Contact, Today, problems, cancellationToken);
         if (!ModelState.IsValid || problems.Any)
-            return ShowProblems(problems, "Contact.");
+            return this.ShowProblems(problems, "Contact.");
 
-        var person = new Person { OrganisationId = db.Scope.OrganisationId, FirstName = "", LastName = "", RegisteredById = db.Scope.UserId };
-        await Input.ApplyToAsync(person, number, protector, cancellationToken);
-        db.Persons.Add(person);
-        if (!await ParticipantInput.SaveUniqueAsync(db, person, "Input." + nameof(Input.IdentityNumber), (field, message) => ModelState.AddModelError(field, T[message]),
-                () => ContactOperations.RegisterAsync(db, person, Contact, cancellationToken), cancellationToken))
+        if (await PersonOperations.RegisterAsync(db, protector, Input, number, "Input." + nameof(Input.IdentityNumber), (field, message) => this.Problem(field, message),
+                async person => await ContactOperations.RegisterAsync(db, person, Contact, cancellationToken), cancellationToken) is not var (person, _))
             return Page();
-        TempData["Saved"] = "The contact was registered.";
-        return RedirectToPage("/Participants/Details", new { id = person.Id });
+        return this.Saved("The contact was registered.", Form.ToParticipant(person.Id));
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -20,12 +20,18 @@ namespace Brobygge.Data;
 /// filters per entity: <see cref="TenantFilter"/> keeps every organisation to its own rows and is never lifted for a
 /// user; <see cref="AccessFilter"/> says which of them the user's role sees. The few reviewed places that must look
 /// past a user's access (a duplicate check, a milestone refresh) lift only the access filter, with
-/// <see cref="BeyondAccess{T}"/>.
+/// <see cref="BeyondAccess{T}"/>. Records a figure reads (<see cref="IRecorded"/>) have a third, <see cref="CurrentFilter"/>,
+/// which hides their earlier versions and removals; history views and as-known-at figures lift it with
+/// <see cref="WithHistory{T}"/>.
 /// </summary>
 public abstract partial class BrobyggeDb
 {
     public const string TenantFilter = "Tenant";
     public const string AccessFilter = "Access";
+
+    /// <summary>Hides the history rows and removed rows of <see cref="IRecorded"/> records from ordinary queries;
+    /// lifted only by <see cref="WithHistory{T}"/>.</summary>
+    public const string CurrentFilter = "Current";
 
     // The filters read these per query, so one cached model serves every user.
     private bool ScopeIsSystem => Scope.IsSystem;
@@ -66,13 +72,25 @@ public abstract partial class BrobyggeDb
             || (ScopeSeesAssigned && e.Assignments.Any(a => a.StaffId == ScopeUserId && a.EndedOn == null)));
 
         // Records of a participant are visible exactly when their enrolment (or person) is.
+        Tenant<ParticipationPeriod>(builder).HasQueryFilter(AccessFilter, p => Enrolments.Any(e => e.Id == p.EnrolmentId));
         Tenant<Activity>(builder).HasQueryFilter(AccessFilter, a => Enrolments.Any(e => e.Id == a.EnrolmentId));
         Tenant<Outcome>(builder).HasQueryFilter(AccessFilter, o => Enrolments.Any(e => e.Id == o.EnrolmentId));
         Tenant<FollowUp>(builder).HasQueryFilter(AccessFilter, f => Enrolments.Any(e => e.Id == f.EnrolmentId));
         Tenant<Mapping>(builder).HasQueryFilter(AccessFilter, m => Enrolments.Any(e => e.Id == m.EnrolmentId));
         Tenant<PlanStep>(builder).HasQueryFilter(AccessFilter, s => Enrolments.Any(e => e.Id == s.EnrolmentId));
         Tenant<Consent>(builder).HasQueryFilter(AccessFilter, c => Persons.Any(p => p.Id == c.PersonId));
+        Tenant<SpecialCategoryAnswer>(builder).HasQueryFilter(AccessFilter, a => Enrolments.Any(e => e.Id == a.EnrolmentId));
+        Tenant<Leaving.LeavingSituation>(builder).HasQueryFilter(AccessFilter, s => Enrolments.Any(e => e.Id == s.EnrolmentId));
+        Tenant<Leaving.Qualification>(builder).HasQueryFilter(AccessFilter, q => Enrolments.Any(e => e.Id == q.EnrolmentId));
+
+        // What a figure reads keeps its earlier versions and removals; ordinary queries see the current records only.
+        foreach (var recorded in builder.Model.GetEntityTypes().Where(e => typeof(IRecorded).IsAssignableFrom(e.ClrType) && !e.IsOwned()).ToList())
+            typeof(BrobyggeDb).GetMethod(nameof(Current), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+                .MakeGenericMethod(recorded.ClrType).Invoke(null, [builder]);
     }
+
+    private static void Current<T>(ModelBuilder builder) where T : class, IRecorded
+        => builder.Entity<T>().HasQueryFilter(CurrentFilter, r => r.HistoryOf == null && r.RemovedAt == null);
 
     private Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> Tenant<T>(ModelBuilder builder)
         where T : class, ITenantOwned
@@ -85,4 +103,12 @@ public abstract partial class BrobyggeDb
     /// </summary>
     public IQueryable<T> BeyondAccess<T>() where T : class, ITenantOwned
         => Set<T>().IgnoreQueryFilters([AccessFilter]);
+
+    /// <summary>
+    /// The records with their earlier versions and removals (which ordinary queries never see): only for the reviewed
+    /// history views and as-known-at figures listed in docs/architecture.md ("Looking past access"). Keeps the tenant
+    /// and access filters; the lifted filter applies to every recorded entity the query touches.
+    /// </summary>
+    public IQueryable<T> WithHistory<T>() where T : class, IRecorded
+        => Set<T>().IgnoreQueryFilters([CurrentFilter]);
 }

@@ -39,6 +39,7 @@ public abstract partial class BrobyggeDb(DbContextOptions options, CurrentAccess
     public DbSet<Person> Persons => Set<Person>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<ParticipationPeriod> ParticipationPeriods => Set<ParticipationPeriod>();
     public DbSet<Mapping> Mappings => Set<Mapping>();
     public DbSet<PlanStep> PlanSteps => Set<PlanStep>();
     public DbSet<TaxonomyConcept> TaxonomyConcepts => Set<TaxonomyConcept>();
@@ -47,6 +48,9 @@ public abstract partial class BrobyggeDb(DbContextOptions options, CurrentAccess
     public DbSet<Outcome> Outcomes => Set<Outcome>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<Consent> Consents => Set<Consent>();
+    public DbSet<SpecialCategoryAnswer> SpecialCategoryAnswers => Set<SpecialCategoryAnswer>();
+    public DbSet<Leaving.LeavingSituation> LeavingSituations => Set<Leaving.LeavingSituation>();
+    public DbSet<Leaving.Qualification> Qualifications => Set<Leaving.Qualification>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditSequence> AuditSequences => Set<AuditSequence>();
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();

@@ -1,9 +1,5 @@
-using Brobygge.Activities;
 using Brobygge.Auditing;
 using Brobygge.Enrolments;
-using Brobygge.FollowUps;
-using Brobygge.Mappings;
-using Brobygge.Outcomes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Brobygge.Data;
@@ -20,7 +16,10 @@ public abstract partial class BrobyggeDb
     {
         var (touchedEnrolments, audit) = PrepareChanges();
         if (touchedEnrolments.Count > 0 || audit.Count > 0)
+        {
+            ForgetPendingHistory();
             throw new NotSupportedException("Use SaveChangesAsync: it keeps enrolment milestones and the audit order current in the same transaction.");
+        }
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -38,15 +37,24 @@ public abstract partial class BrobyggeDb
             // First, so the organisation's counter is taken before any other row is locked (no lock-order deadlock).
             if (audit.Count > 0)
                 await AuditTrail.NumberAsync(this, audit, cancellationToken);
+            // Then the touched enrolments, in id order, before their records are written (no lost milestone update).
+            if (touchedEnrolments.Count > 0)
+                await EnrolmentMilestones.LockAsync(this, touchedEnrolments, cancellationToken);
             // Changes count as saved only once the milestones are written too.
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-            if (touchedEnrolments.Count > 0)
-                await EnrolmentMilestones.RefreshAsync(this, touchedEnrolments, cancellationToken);
+            if (touchedEnrolments.EnrolmentIds.Count > 0)
+                await EnrolmentMilestones.RefreshAsync(this, touchedEnrolments.EnrolmentIds, cancellationToken);
             if (ownTransaction is not null)
                 await ownTransaction.CommitAsync(cancellationToken);
             if (acceptAllChangesOnSuccess)
                 ChangeTracker.AcceptAllChanges();
+            _pendingHistory.Clear();
             return written;
+        }
+        catch
+        {
+            ForgetPendingHistory();
+            throw;
         }
         finally
         {
@@ -57,11 +65,33 @@ public abstract partial class BrobyggeDb
 
     /// <summary>Renews versions, refuses changes to the audit log, audits writes of personal data, and
     /// returns the enrolments whose milestones the changes may move and the audit events to number.</summary>
-    private (HashSet<Guid> TouchedEnrolments, List<AuditEvent> Audit) PrepareChanges()
+    private (EnrolmentMilestones.Touched TouchedEnrolments, List<AuditEvent> Audit) PrepareChanges()
     {
         ChangeTracker.DetectChanges();
-        var touchedEnrolments = new HashSet<Guid>();
+        // A new enrolment begins its first period of participation, however it was made.
+        var newEnrolments = ChangeTracker.Entries<Enrolment>().Where(e => e.State == EntityState.Added && e.Entity.Periods.Count == 0).ToList();
+        foreach (var added in newEnrolments)
+            added.Entity.CurrentPeriod();
+        if (newEnrolments.Count > 0)
+            ChangeTracker.DetectChanges();
+        var touchedEnrolments = new EnrolmentMilestones.Touched();
         var audit = new List<AuditEvent>();
+        var now = Time.GetUtcNow().UtcDateTime;
+        var userId = Scope.IsSystem || Scope.UserId == Guid.Empty ? (Guid?)null : Scope.UserId;
+        _pendingHistory.Clear();
+        try
+        {
+            return PrepareChanges(touchedEnrolments, audit, now, userId);
+        }
+        catch
+        {
+            ForgetPendingHistory();
+            throw;
+        }
+    }
+
+    private (EnrolmentMilestones.Touched TouchedEnrolments, List<AuditEvent> Audit) PrepareChanges(EnrolmentMilestones.Touched touchedEnrolments, List<AuditEvent> audit, DateTime now, Guid? userId)
+    {
         foreach (var entry in ChangeTracker.Entries().ToList())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
@@ -70,18 +100,14 @@ public abstract partial class BrobyggeDb
                 audit.Add(added);
             if (entry.Entity is AuditEvent or AuditSequence && entry.State != EntityState.Added)
                 throw new InvalidOperationException("The audit log is append-only: an audit event cannot be changed or deleted.");
+            if (entry.Entity is IRecorded recorded)
+                KeepRecord(entry, recorded, now, userId);
             if (entry.Entity is IVersioned versioned && entry.State != EntityState.Deleted)
                 versioned.Version = Guid.NewGuid();
-            switch (entry.Entity)
-            {
-                case Activity a: touchedEnrolments.Add(a.EnrolmentId); break;
-                case Outcome o: touchedEnrolments.Add(o.EnrolmentId); break;
-                case FollowUp f: touchedEnrolments.Add(f.EnrolmentId); break;
-                case Mapping m: touchedEnrolments.Add(m.EnrolmentId); break;
-            }
+            touchedEnrolments.Add(entry);
             if (AuditTrail.Describe(entry) is { } change)
             {
-                change.UserId = Scope.IsSystem || Scope.UserId == Guid.Empty ? null : Scope.UserId;
+                change.UserId = userId;
                 change.Source = Scope.Source;
                 audit.Add(change);
             }

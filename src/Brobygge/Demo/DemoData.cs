@@ -53,6 +53,12 @@ public static class DemoData
         ("uk", ["Olena", "Iryna", "Natalia"], ["Andrii", "Oleksandr", "Serhii"], ["Kovalenko", "Shevchenko", "Bondarenko"]),
     ];
 
+    /// <summary>Where people of each language group were born, for the facts at entry.</summary>
+    private static readonly Dictionary<string, string> BirthCountry = new()
+    {
+        ["ar"] = "SY", ["so"] = "SO", ["ti"] = "ER", ["prs"] = "AF", ["fa"] = "IR", ["uk"] = "UA",
+    };
+
     private static readonly string[] Districts = ["Drottninghög", "Dalhem", "Fredriksdal", "Husensjö", "Planteringen"];
     private static readonly string[] Employers = ["Helsingborgs stad", "ICA Maxi Helsingborg", "Helsingborgshem", "Skånetrafiken", "Region Skåne", "Dalhems bageri"];
 
@@ -138,6 +144,8 @@ public static class DemoData
                 SwedishLevel = (SwedishLevel)random.Next(1, 7),
                 EducationLevel = random.Next(0, 8),
                 Phone = $"070-{random.Next(1000000, 9999999)}",
+                // Nordöstra Helsingborg, and now and then someone who moved from a neighbouring municipality.
+                MunicipalityCode = random.Next(10) == 0 ? Pick(random, new[] { "1282", "1284", "1292" }) : "1283",
             };
             var numbers = gender == Gender.Woman ? women : men;
             if (i % 2 == 0 && numbers.TryDequeue(out var number))
@@ -147,6 +155,12 @@ public static class DemoData
                 person.IdentityNumberCipher = protector.Protect(parsed);
                 person.IdentityNumberIndex = await protector.IndexAsync(parsed, cancellationToken);
             }
+            else if (i % 10 == 3 && LmaNumber.TryParse($"{20 + i % 6:00}-{random.Next(100000, 999999)}", out var lma))
+            {
+                // An asylum seeker without a samordningsnummer yet: identified by the LMA card.
+                person.LmaNumberCipher = protector.Protect(lma.Value);
+                person.LmaNumberIndex = await protector.IndexAsync(lma.Value, cancellationToken);
+            }
             db.Persons.Add(person);
             var enrolledOn = project.StartsOn.AddDays(random.Next(Math.Max(1, today.DayNumber - project.StartsOn.DayNumber - 20)));
             var enrolment = new Enrolment
@@ -155,6 +169,7 @@ public static class DemoData
                 Reference = $"RK-{i + 1:0000}", ContactedOn = enrolledOn.AddDays(-random.Next(7, 40)), EnrolledOn = enrolledOn,
                 StatusAtEntry = random.Next(10) switch { < 6 => LabourStatusAtEntry.LongTermUnemployed, < 8 => LabourStatusAtEntry.Unemployed, 8 => LabourStatusAtEntry.InactiveNotInEducation, _ => LabourStatusAtEntry.Inactive },
             };
+            AddFactsAtEntry(random, enrolment, person, BirthCountry[group.Language]);
             enrolment.Assignments.Add(new Assignment { OrganisationId = organisation.Id, EnrolmentId = enrolment.Id, StaffId = coaches[i % coaches.Length].Id, Role = AssignmentRole.Coach, StartedOn = enrolledOn });
             if (group.Language == "ar" || i % 4 == 0)
                 enrolment.Assignments.Add(new Assignment { OrganisationId = organisation.Id, EnrolmentId = enrolment.Id, StaffId = bridgeBuilder.Id, Role = AssignmentRole.BridgeBuilder, StartedOn = enrolment.ContactedOn!.Value });
@@ -163,6 +178,25 @@ public static class DemoData
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Facts at entry as the enrol form would take them: from the person, and what the participant told.</summary>
+    private static void AddFactsAtEntry(Random random, Enrolment enrolment, Person person, string birthCountry)
+    {
+        var bornInSweden = random.Next(10) == 0;
+        EntryFactsOperations.Capture(enrolment, person, new EnrolInput
+        {
+            // Consistent with the status: long-term is more than 6 (under 25) or 12 months before entry.
+            UnemployedSince = enrolment.StatusAtEntry switch
+            {
+                LabourStatusAtEntry.LongTermUnemployed => enrolment.EnrolledOn.AddMonths(-13 - random.Next(36)),
+                LabourStatusAtEntry.Unemployed => enrolment.EnrolledOn.AddDays(-30 - random.Next(140)),
+                _ => null,
+            },
+            Citizenship = random.Next(5) switch { 0 => ["SE"], 1 => ["SE", birthCountry], 2 when birthCountry == "SO" => [EntryFacts.Stateless], _ => [birthCountry] },
+            CountryOfBirth = bornInSweden ? "SE" : birthCountry,
+            ParentsBornAbroad = bornInSweden ? ParentsBornAbroad.Both : Pick(random, new[] { ParentsBornAbroad.Both, ParentsBornAbroad.Both, ParentsBornAbroad.Unknown }),
+        });
     }
 
     private static void AddJourney(Random random, Enrolment enrolment, string language, DateOnly today)

@@ -1,3 +1,4 @@
+using Brobygge.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,10 +11,13 @@ public sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignmen
         builder.HasIndex(a => new { a.StaffId, a.EndedOn });
         // One current coach and one current bridge-builder per participant, also when two hand-overs race
         // (StaffOperations.AssignAsync turns the refusal into a conflict). The quoted SQL suits both providers.
-        builder.HasIndex(a => new { a.EnrolmentId, a.Role }).IsUnique().HasFilter("\"EndedOn\" IS NULL");
+        // History rows (an ended assignment's earlier, open version) and removed rows are not current.
+        builder.HasIndex(a => new { a.EnrolmentId, a.Role }).IsUnique()
+            .HasFilter("\"EndedOn\" IS NULL AND \"HistoryOf\" IS NULL AND \"RemovedAt\" IS NULL");
         // Kept beside the filtered one, which cannot find ended assignments (history, caseloads as of a date).
         builder.HasIndex(a => a.EnrolmentId);
         builder.HasOne(a => a.Staff).WithMany().HasForeignKey(a => a.StaffId);
         builder.HasIndex(a => a.OrganisationId);
+        builder.IsRecorded();
     }
 }

@@ -11,4 +11,8 @@ public sealed record EnrolmentHeader(Guid EnrolmentId, Guid PersonId, string Nam
         => db.Enrolments.AsNoTracking().Where(e => e.Id == enrolmentId)
             .Select(e => new EnrolmentHeader(e.Id, e.PersonId, e.Person!.FirstName + " " + e.Person.LastName, e.Reference, e.Project!.Name, e.EnrolledOn, e.ExitedOn, e.Version))
             .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>For the pages: an enrolment that is not there, or not visible to the user, is a 404.</summary>
+    public static async Task<EnrolmentHeader> FindAsync(BrobyggeDb db, Guid enrolmentId, CancellationToken cancellationToken)
+        => await LoadAsync(db, enrolmentId, cancellationToken) ?? throw new NotFoundException("The enrolment");
 }

@@ -1,6 +1,7 @@
 using Brobygge.Auditing;
 using Brobygge.Contacts;
 using Brobygge.Data;
+using Brobygge.FollowUps;
 using Brobygge.Identity;
 using Brobygge.Participants;
 using Brobygge.Projects;
@@ -14,6 +15,17 @@ public sealed class EnrolInput
     public string? Reference { get; set; }
     public DateOnly? EnrolledOn { get; set; }
     public LabourStatusAtEntry? StatusAtEntry { get; set; }
+
+    // Facts at entry the person does not carry (EntryFacts.cs); the rest is taken from the person.
+    public DateOnly? UnemployedSince { get; set; }
+
+    /// <summary>Country codes or names, or "stateless"; a form sends one text separated by commas.</summary>
+    public List<string>? Citizenship { get; set; }
+    public string? CountryOfBirth { get; set; }
+    public ParentsBornAbroad? ParentsBornAbroad { get; set; }
+
+    /// <summary>Only where the project's funder profile asks (ESF, ESF+); kept apart in <see cref="SpecialCategoryAnswer"/>.</summary>
+    public SpecialCategoriesInput? SpecialCategories { get; set; }
 }
 
 public sealed class ExitInput
@@ -45,10 +57,10 @@ public static class EnrolmentOperations
         var bridgeBuilder = contacts.OrderByDescending(c => c.ContactedOn).Select(c => c.BridgeBuilderId).FirstOrDefault(id => id is not null);
         if (existing is not null)
         {
-            existing.ReEnter();
+            existing.ReEnter(input.EnrolledOn!.Value);
             await AssignEnrollerAsync(db, existing, input.EnrolledOn!.Value, cancellationToken);
             // Two re-entries at once: the enrolment's version lets one through.
-            await SaveAsync(db, "The enrolment", cancellationToken);
+            await db.SaveOrConflictAsync("The enrolment", cancellationToken);
             return existing;
         }
         var reference = string.IsNullOrWhiteSpace(input.Reference) ? null : input.Reference.Trim();
@@ -60,7 +72,9 @@ public static class EnrolmentOperations
             ContactedOn = await db.BeyondAccess<Contact>().Where(c => c.PersonId == person.Id && c.ProjectId == project.Id)
                 .MinAsync(c => (DateOnly?)c.ContactedOn, cancellationToken),
         };
+        EntryFactsOperations.Capture(enrolment, person, input);
         db.Enrolments.Add(enrolment);
+        Enrolments.SpecialCategories.Add(db, enrolment, FunderProfile.Of(project.FunderProfile), input.SpecialCategories, DateTime.UtcNow);
         var enrollerRole = await AssignEnrollerAsync(db, enrolment, enrolment.EnrolledOn, cancellationToken);
         if (bridgeBuilder is { } staffId && enrollerRole != AssignmentRole.BridgeBuilder)
             db.Assignments.Add(new Assignment { OrganisationId = enrolment.OrganisationId, EnrolmentId = enrolment.Id, StaffId = staffId, Role = AssignmentRole.BridgeBuilder, StartedOn = enrolment.EnrolledOn });
@@ -124,43 +138,50 @@ public static class EnrolmentOperations
             problems.Add(nameof(input.ProjectId), "Choose a project.");
         else if (project is null)
             problems.Add(nameof(input.ProjectId), "Choose one of your projects.");
-        var reference = CheckEntry(project, input, today, problems);
+        var reference = CheckEntry(project, person, input, today, problems);
         if (project is null)
             return null;
 
         // Checked across access filters: someone else's enrolment still blocks a duplicate.
-        var existing = await db.BeyondAccess<Enrolment>().Include(e => e.FollowUps)
+        var existing = await db.BeyondAccess<Enrolment>().Include(e => e.FollowUps).Include(e => e.Periods)
             .SingleOrDefaultAsync(e => e.ProjectId == project.Id && e.PersonId == person.Id, cancellationToken);
         if (existing is { ExitedOn: null })
             problems.Add(nameof(input.ProjectId), "The person is already enrolled in this project.");
         else if (existing is not null && !await db.Enrolments.AnyAsync(e => e.Id == existing.Id, cancellationToken))
             problems.Add(nameof(input.ProjectId), "The person's earlier enrolment in this project is not yours to reopen; ask the project manager.");
-        else if (existing is not null && input.EnrolledOn < existing.ExitedOn)
+        else if (existing is not null && (input.EnrolledOn < existing.ExitedOn || input.EnrolledOn <= existing.LivePeriods().LastOrDefault()?.StartedOn))
             problems.Add(nameof(input.EnrolledOn), "A re-entry cannot be dated before the last exit.");
         else if (existing is null && reference is not null
             && await db.BeyondAccess<Enrolment>().AnyAsync(e => e.ProjectId == project.Id && e.Reference == reference, cancellationToken))
             problems.Add(nameof(input.Reference), "Another participant in the project already has this reference.");
+        if (existing is null) // a re-entry keeps the facts of the first entry
+            FunderProfile.Of(project.FunderProfile).CheckEntry(Enrolments.SpecialCategories.EntryFactsOf(person, input), input.SpecialCategories, problems);
         return problems.Any ? null : (project, existing);
     }
 
+    /// <summary>Ends the current period of participation; a second exit without re-entry corrects it. Refused, naming the
+    /// exit date, when a follow-up already recorded would then fall outside its window.</summary>
     public static async Task<Enrolment?> ExitAsync(BrobyggeDb db, Guid enrolmentId, ExitInput input, DateOnly today, Problems problems, CancellationToken cancellationToken)
     {
-        var enrolment = await db.Enrolments.Include(e => e.FollowUps).SingleOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken)
+        var enrolment = await db.Enrolments.Include(e => e.FollowUps).Include(e => e.Periods).Include(e => e.Project)
+            .SingleOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken)
             ?? throw new NotFoundException("The enrolment");
         CheckExit(enrolment.EnrolledOn, input, today, problems);
+        if (input.ExitedOn is { } exitedOn && !problems.ByField.ContainsKey(nameof(input.ExitedOn))
+            && enrolment.ExitProblem(exitedOn, FollowUpWindows.Of(enrolment.Project)) is { } problem)
+            problems.Add(nameof(input.ExitedOn), problem);
         problems.RequireVersion(input.Version);
         if (problems.Any)
             return null;
-        if (input.Version is { } version)
-            db.Entry(enrolment).Property(e => e.Version).OriginalValue = version;
-        enrolment.Exit(input.ExitedOn!.Value, input.Reason!.Value);
-        await SaveAsync(db, "The enrolment", cancellationToken);
+        enrolment.Exit(input.ExitedOn!.Value, input.Reason!.Value, FollowUpWindows.Of(enrolment.Project));
+        await db.SaveEditAsync(enrolment, input.Version!.Value, "The enrolment", cancellationToken);
         return enrolment;
     }
 
-    /// <summary>The enrolment's own fields (status, a date within the project period and not ahead, the reference),
-    /// without the database, so the import checks a whole file with it. Returns the trimmed reference, if given.</summary>
-    public static string? CheckEntry(Project? project, EnrolInput input, DateOnly today, Problems problems)
+    /// <summary>The enrolment's own fields (status, a date within the project period and not ahead, the reference) and
+    /// the facts at entry the form adds, without the database, so the import checks a whole file with it. Returns the
+    /// trimmed reference, if given.</summary>
+    public static string? CheckEntry(Project? project, Person person, EnrolInput input, DateOnly today, Problems problems)
     {
         if (input.StatusAtEntry is null)
             problems.Add(nameof(input.StatusAtEntry), "Choose the labour-market status at entry.");
@@ -170,13 +191,15 @@ public static class EnrolmentOperations
             problems.Add(nameof(input.EnrolledOn), "The enrolment date must be within the project period.");
         else if (enrolledOn > today)
             problems.Add(nameof(input.EnrolledOn), "The enrolment date cannot be in the future.");
+        EntryFactsOperations.Check(person, input, problems);
         var reference = string.IsNullOrWhiteSpace(input.Reference) ? null : input.Reference.Trim();
         if (reference is { Length: > 60 })
             problems.Add(nameof(input.Reference), "The reference can be at most 60 characters.");
         return reference;
     }
 
-    /// <summary>The exit's date and reason against the enrolment date; shared with the import.</summary>
+    /// <summary>The exit's date and reason against the enrolment date, without the database; shared with the import.
+    /// The exit form adds the enrolment's own rule (<see cref="Enrolment.ExitProblem"/>: re-entry, follow-ups made).</summary>
     public static void CheckExit(DateOnly enrolledOn, ExitInput input, DateOnly today, Problems problems)
     {
         if (input.ExitedOn is not { } exitedOn)
@@ -187,19 +210,6 @@ public static class EnrolmentOperations
             problems.Add(nameof(input.ExitedOn), "The exit date cannot be in the future.");
         if (input.Reason is null)
             problems.Add(nameof(input.Reason), "Choose the reason for the exit.");
-    }
-
-    /// <summary>Saves; a save over someone else's newer change becomes a <see cref="ConflictException"/>.</summary>
-    public static async Task SaveAsync(BrobyggeDb db, string what, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConflictException(what);
-        }
     }
 
     /// <summary>Assigns a coach or bridge-builder who enrols someone to them, unless someone holds that role already;

@@ -1,3 +1,4 @@
+using Brobygge.Activities;
 using Brobygge.Api;
 using Brobygge.Data;
 using Brobygge.FollowUps;
@@ -18,9 +19,19 @@ public static class EnrolmentsApi
 
     public sealed record AssignmentResponse(Guid Id, Guid EnrolmentId, Guid StaffId, string StaffName, AssignmentRole Role, DateOnly StartedOn, DateOnly? EndedOn);
 
+    /// <summary>One period of participation: from entry or re-entry to exit.</summary>
+    public sealed record PeriodResponse(DateOnly StartedOn, DateOnly? EndedOn, ExitReason? ExitReason);
+
+    /// <summary>EnrolledOn is the first start and ExitedOn the final exit; every period between them is in Periods.
+    /// HoursOfParticipation sums the hours of the held activities.</summary>
     public sealed record EnrolmentResponse(Guid Id, Guid PersonId, Guid ProjectId, string ProjectName, string Reference,
         LabourStatusAtEntry StatusAtEntry, DateOnly EnrolledOn, DateOnly? ExitedOn, ExitReason? ExitReason,
-        Milestones Milestones, IReadOnlyList<AssignmentResponse> Assignments, Guid Version);
+        Milestones Milestones, IReadOnlyList<AssignmentResponse> Assignments, Guid Version,
+        IReadOnlyList<PeriodResponse> Periods, double HoursOfParticipation)
+    {
+        /// <summary>The enrolment's own facts at entry (also at <c>/enrolments/{id}/facts-at-entry</c>).</summary>
+        public EntryFactsApi.EntryFactsResponse? FactsAtEntry { get; init; }
+    }
 
     public static RouteGroupBuilder MapEnrolmentsApi(this RouteGroupBuilder api)
     {
@@ -33,7 +44,9 @@ public static class EnrolmentsApi
         enrolments.MapGet("/", GetAsync).WithName("GetEnrolment").FindsById()
             .WithSummary("Reads an enrolment with its milestones and assignments (the read is audited).");
         enrolments.MapPost("/exit", ExitAsync).WithName("ExitEnrolment").Writes().FindsById().GuardedByVersion()
-            .WithSummary("Ends the participation; schedules the follow-ups at exit + 4 weeks and exit + 6 months.");
+            .WithSummary("Ends the current period of participation; schedules the follow-ups at exit + 4 weeks and exit + 6 months. "
+                + "A second exit without re-entry corrects the period's end and moves the follow-ups not yet made; it is refused when a follow-up already recorded would fall outside its window.");
+        api.MapEntryFactsApi();
         return api;
     }
 
@@ -78,13 +91,22 @@ public static class EnrolmentsApi
     }
 
     public static async Task<EnrolmentResponse> FindAsync(BrobyggeDb db, Guid id, CancellationToken cancellationToken)
+        => await FindWithoutFactsAsync(db, id, cancellationToken) with
+        {
+            FactsAtEntry = EntryFactsApi.ToResponse(await db.Enrolments.AsNoTracking().SingleAsync(e => e.Id == id, cancellationToken)),
+        };
+
+    private static async Task<EnrolmentResponse> FindWithoutFactsAsync(BrobyggeDb db, Guid id, CancellationToken cancellationToken)
         => await db.Enrolments.AsNoTracking().Where(e => e.Id == id)
             .Select(e => new EnrolmentResponse(e.Id, e.PersonId, e.ProjectId, e.Project!.Name, e.Reference, e.StatusAtEntry, e.EnrolledOn, e.ExitedOn, e.ExitReason,
                 new Milestones(e.ContactedOn, e.EnrolledOn, e.MappedOn, e.FirstActivityOn, e.FirstInternshipOn, e.FirstJobOn, e.FirstStudiesOn, e.ExitedOn,
                     e.FollowUp6mOn, e.FollowUp6mStatus),
                 e.Assignments.OrderBy(a => a.StartedOn).ThenBy(a => a.Role)
                     .Select(a => new AssignmentResponse(a.Id, a.EnrolmentId, a.StaffId, a.Staff!.DisplayName, a.Role, a.StartedOn, a.EndedOn)).ToList(),
-                e.Version))
+                e.Version,
+                e.Periods.Where(p => p.HistoryOf == null && p.RemovedAt == null).OrderBy(p => p.StartedOn)
+                    .Select(p => new PeriodResponse(p.StartedOn, p.EndedOn, p.ExitReason)).ToList(),
+                e.Activities.Where(a => a.Status == ActivityStatus.Held).Sum(a => a.Hours) ?? 0))
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("The enrolment");
 }

@@ -1,17 +1,35 @@
 using Brobygge.Data;
 using Brobygge.Forms;
-using Brobygge.Localization;
-using Microsoft.Extensions.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Brobygge.Enrolments;
 
-public sealed class ExitModel(BrobyggeDb db, IStringLocalizer<SharedResource> t, TimeProvider time)
-    : EnrolmentFormPage<ExitInput>(db, t, time)
+/// <summary>Ends the participation (or corrects its exit), guarded by the enrolment's version.</summary>
+public sealed class ExitModel(BrobyggeDb db, TimeProvider time) : PageModel, IVersionedFormPage
 {
-    protected override string SavedMessage => "The participation was ended and the follow-ups scheduled.";
+    [BindProperty(SupportsGet = true)] public Guid EnrolmentId { get; set; }
+    [BindProperty] public ExitInput Input { get; set; } = new();
+    public EnrolmentHeader Header { get; private set; } = null!;
 
-    protected override void Prefill(EnrolmentHeader header) => Input = new ExitInput { ExitedOn = header.ExitedOn ?? Today, Version = header.Version };
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await ShowSavedAsync(cancellationToken);
+        Input.ExitedOn ??= time.Today();
+    }
 
-    protected override async Task<object?> WriteAsync(BrobyggeDb db, Guid enrolmentId, Problems problems, CancellationToken cancellationToken)
-        => await EnrolmentOperations.ExitAsync(db, enrolmentId, Input, Today, problems, cancellationToken);
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Header = await EnrolmentHeader.FindAsync(db, EnrolmentId, cancellationToken);
+        return await this.SaveAsync(problems => EnrolmentOperations.ExitAsync(db, EnrolmentId, Input, time.Today(), problems, cancellationToken),
+            "The participation was ended and the follow-ups scheduled.", _ => Form.ToParticipant(Header.PersonId));
+    }
+
+    public async Task ShowSavedAsync(CancellationToken cancellationToken)
+    {
+        Header = await EnrolmentHeader.FindAsync(db, EnrolmentId, cancellationToken);
+        var exit = await db.Enrolments.AsNoTracking().Where(e => e.Id == EnrolmentId).Select(e => new { e.ExitedOn, e.ExitReason }).SingleAsync(cancellationToken);
+        Input = new ExitInput { ExitedOn = exit.ExitedOn, Reason = exit.ExitReason, Version = Header.Version };
+    }
 }

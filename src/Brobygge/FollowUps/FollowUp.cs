@@ -4,12 +4,16 @@ using Brobygge.Enrolments;
 namespace Brobygge.FollowUps;
 
 /// <summary>A check after exit of whether the person is in work or studies.</summary>
-public sealed class FollowUp : ITenantOwned, IVersioned
+public sealed class FollowUp : ITenantOwned, IVersioned, IRecorded
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid OrganisationId { get; set; }
     public Guid EnrolmentId { get; set; }
     public Enrolment? Enrolment { get; set; }
+
+    /// <summary>The period of participation whose exit scheduled it (none for one on demand). After a re-entry the
+    /// earlier periods' follow-ups are kept for history but never counted.</summary>
+    public Guid? PeriodId { get; set; }
     public FollowUpKind Kind { get; set; }
     public DateOnly DueOn { get; set; }
     public DateOnly? RecordedOn { get; set; }
@@ -17,6 +21,16 @@ public sealed class FollowUp : ITenantOwned, IVersioned
     public bool? SameEmployer { get; set; }
     public ContactMethod? ContactMethod { get; set; }
     public Guid Version { get; set; }
+
+    // IRecorded: when this content was entered, what it replaced, whether it was removed (Data/Recorded.cs).
+    public DateTime RecordedAt { get; set; }
+    public Guid? RecordedById { get; set; }
+    public RecordOrigin Origin { get; set; }
+    public Guid? HistoryOf { get; set; }
+    public DateTime? SupersededAt { get; set; }
+    public DateTime? RemovedAt { get; set; }
+    public Guid? RemovedById { get; set; }
+    public string? RemovalReason { get; set; }
 
     public bool IsOverdueOn(DateOnly today) => RecordedOn is null && DueOn < today;
 

@@ -10,5 +10,6 @@ public sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
     {
         builder.HasIndex(f => new { f.OrganisationId, f.RecordedOn, f.DueOn });
         builder.IsVersioned();
+        builder.IsRecorded();
     }
 }

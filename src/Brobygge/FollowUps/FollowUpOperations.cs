@@ -1,5 +1,4 @@
 using Brobygge.Data;
-using Brobygge.Enrolments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Brobygge.FollowUps;
@@ -18,21 +17,30 @@ public static class FollowUpOperations
 {
     public static async Task<FollowUp?> RecordAsync(BrobyggeDb db, Guid followUpId, FollowUpInput input, DateOnly today, Problems problems, CancellationToken cancellationToken)
     {
-        var followUp = await db.FollowUps.Include(f => f.Enrolment).SingleOrDefaultAsync(f => f.Id == followUpId, cancellationToken)
+        var followUp = await db.FollowUps.Include(f => f.Enrolment!.Project).SingleOrDefaultAsync(f => f.Id == followUpId, cancellationToken)
             ?? throw new NotFoundException("The follow-up");
-        CheckRecord(input, followUp.Enrolment!.ExitedOn, today, problems);
+        var (exited, window) = await WindowAsync(db, followUp, cancellationToken);
+        CheckRecord(input, followUp.Kind, exited, window, today, problems);
         problems.RequireVersion(input.Version);
         if (problems.Any)
             return null;
 
-        if (input.Version is { } version)
-            db.Entry(followUp).Property(f => f.Version).OriginalValue = version;
         followUp.RecordedOn = input.RecordedOn;
         followUp.Status = input.Status;
         followUp.ContactMethod = input.ContactMethod;
         followUp.SameEmployer = input.Status == FollowUpStatus.Employed ? input.SameEmployer : null;
-        await EnrolmentOperations.SaveAsync(db, "The follow-up", cancellationToken);
+        await db.SaveEditAsync(followUp, input.Version!.Value, "The follow-up", cancellationToken);
         return followUp;
+    }
+
+    /// <summary>The exit a follow-up is counted from — its own period's, also after a re-entry — and the window it must
+    /// be made in (none for one on demand). Needs the follow-up's enrolment and project loaded.</summary>
+    public static async Task<(DateOnly? ExitedOn, FollowUpWindow? Window)> WindowAsync(BrobyggeDb db, FollowUp followUp, CancellationToken cancellationToken)
+    {
+        var exited = followUp.PeriodId is { } periodId
+            ? await db.ParticipationPeriods.Where(p => p.Id == periodId).Select(p => p.EndedOn).SingleOrDefaultAsync(cancellationToken)
+            : followUp.Enrolment!.ExitedOn;
+        return (exited, exited is { } exitedOn ? FollowUpWindows.Of(followUp.Enrolment!.Project).For(followUp.Kind, exitedOn) : null);
     }
 
     /// <summary>An extra follow-up on demand, beside the two scheduled at exit.</summary>
@@ -53,7 +61,7 @@ public static class FollowUpOperations
     }
 
     /// <summary>A recorded follow-up's fields against the exit, without the database; shared with the import.</summary>
-    public static void CheckRecord(FollowUpInput input, DateOnly? exited, DateOnly today, Problems problems)
+    public static void CheckRecord(FollowUpInput input, FollowUpKind kind, DateOnly? exited, FollowUpWindow? window, DateOnly today, Problems problems)
     {
         if (input.RecordedOn is not { } recorded)
             problems.Add(nameof(input.RecordedOn), "Enter the date of the follow-up.");
@@ -61,6 +69,10 @@ public static class FollowUpOperations
             problems.Add(nameof(input.RecordedOn), "The follow-up date cannot be in the future.");
         else if (exited is { } exit && recorded < exit)
             problems.Add(nameof(input.RecordedOn), "The follow-up date is before the exit.");
+        else if (window is { } allowed && !allowed.Contains(recorded))
+            problems.Add(nameof(input.RecordedOn), kind == FollowUpKind.FourWeeks
+                ? "The four-week follow-up is made within its window after the exit (by default up to 8 weeks after it)."
+                : "The six-month follow-up is made within its window after the exit (by default 5 to 9 months after it).");
         if (input.Status is null)
             problems.Add(nameof(input.Status), "Choose whether the person is in work or studies, or could not be reached.");
         else if (input.Status != FollowUpStatus.Unreached && input.ContactMethod is null)

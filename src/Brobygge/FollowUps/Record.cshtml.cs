@@ -3,50 +3,49 @@ using Brobygge.Enrolments;
 using Brobygge.Forms;
 using Brobygge.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Brobygge.FollowUps;
 
-public sealed class RecordModel(BrobyggeDb db, IStringLocalizer<SharedResource> t, TimeProvider time) : FormPage(t, time)
+public sealed class RecordModel(BrobyggeDb db, IStringLocalizer<SharedResource> t, TimeProvider time) : PageModel, IVersionedFormPage
 {
+    [BindProperty(SupportsGet = true)] public Guid FollowUpId { get; set; }
     [BindProperty] public FollowUpInput Input { get; set; } = new();
-    public EnrolmentHeader? Header { get; private set; }
+    public EnrolmentHeader Header { get; private set; } = null!;
     public FollowUpKind Kind { get; private set; }
     public DateOnly DueOn { get; private set; }
-    public IEnumerable<(string, string)> YesNo => [("true", T["Yes"]), ("false", T["No"])];
+    public FollowUpWindow? Window { get; private set; }
+    public IEnumerable<(string, string)> YesNo => [("true", t["Yes"]), ("false", t["No"])];
 
-    public async Task<IActionResult> OnGetAsync(Guid followUpId, CancellationToken cancellationToken)
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(followUpId, showStored: true, cancellationToken))
-            return NotFound();
-        Input.RecordedOn ??= Today;
-        return Page();
+        await ShowSavedAsync(cancellationToken);
+        Input.RecordedOn ??= time.Today();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid followUpId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(followUpId, showStored: false, cancellationToken))
-            return NotFound();
-        var result = await SaveAsync(problems => FollowUpOperations.RecordAsync(db, followUpId, Input, Today, problems, cancellationToken), Header!.PersonId, "The follow-up was saved.");
-        if (Conflict)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(followUpId, showStored: true, cancellationToken);
-        }
-        return result;
+        await LoadAsync(cancellationToken);
+        return await this.SaveAsync(problems => FollowUpOperations.RecordAsync(db, FollowUpId, Input, time.Today(), problems, cancellationToken),
+            "The follow-up was saved.", _ => Form.ToParticipant(Header.PersonId));
     }
 
-    private async Task<bool> LoadAsync(Guid followUpId, bool showStored, CancellationToken cancellationToken)
+    public async Task ShowSavedAsync(CancellationToken cancellationToken)
     {
-        var followUp = await db.FollowUps.AsNoTracking().SingleOrDefaultAsync(f => f.Id == followUpId, cancellationToken);
-        Header = followUp is null ? null : await EnrolmentHeader.LoadAsync(db, followUp.EnrolmentId, cancellationToken);
-        if (followUp is null || Header is null)
-            return false;
+        var followUp = await LoadAsync(cancellationToken);
+        Input = new FollowUpInput { RecordedOn = followUp.RecordedOn, Status = followUp.Status, SameEmployer = followUp.SameEmployer, ContactMethod = followUp.ContactMethod, Version = followUp.Version };
+    }
+
+    private async Task<FollowUp> LoadAsync(CancellationToken cancellationToken)
+    {
+        var followUp = await db.FollowUps.AsNoTracking().Include(f => f.Enrolment!.Project).SingleOrDefaultAsync(f => f.Id == FollowUpId, cancellationToken)
+            ?? throw new NotFoundException("The follow-up");
+        Header = await EnrolmentHeader.FindAsync(db, followUp.EnrolmentId, cancellationToken);
         Kind = followUp.Kind;
         DueOn = followUp.DueOn;
-        if (showStored)
-            Input = new FollowUpInput { RecordedOn = followUp.RecordedOn, Status = followUp.Status, SameEmployer = followUp.SameEmployer, ContactMethod = followUp.ContactMethod, Version = followUp.Version };
-        return true;
+        (_, Window) = await FollowUpOperations.WindowAsync(db, followUp, cancellationToken);
+        return followUp;
     }
 }

@@ -1,14 +1,13 @@
 using System.ComponentModel.DataAnnotations;
-using Brobygge.Localization;
+using Brobygge.Forms;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace Brobygge.Identity;
 
 /// <summary>A signed-in user changes their password; after a reset, the only page they can reach.</summary>
-public sealed class ChangePasswordModel(UserManager<User> users, SignInManager<User> signIn, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ChangePasswordModel(UserManager<User> users, SignInManager<User> signIn) : PageModel, IFormPage
 {
     [BindProperty, Required(ErrorMessage = "Enter your current password.")]
     public string? CurrentPassword { get; set; }
@@ -35,13 +34,12 @@ public sealed class ChangePasswordModel(UserManager<User> users, SignInManager<U
         if (!result.Succeeded)
         {
             foreach (var (field, message) in PasswordProblems.Of(result, nameof(CurrentPassword), nameof(NewPassword)))
-                ModelState.AddModelError(field, t[message]);
+                this.Problem(field, message);
             return Page();
         }
         await PasswordChange.ClearAsync(users, user);
         // The new security stamp has ended every other session; this one goes on with a new cookie.
         await signIn.SignInAsync(user, isPersistent: false);
-        TempData["Saved"] = "Your password has been changed.";
-        return RedirectToPage("/Index");
+        return this.Saved("Your password has been changed.", new RedirectToPageResult("/Index"));
     }
 }

@@ -31,6 +31,20 @@ public sealed class IdentityNumberProtector(IDataProtectionProvider dataProtecti
 
     public string Unprotect(string cipher) => _protector.Unprotect(cipher);
 
+    /// <summary>An LMA number is protected like an identity number; its index is keyed the same way but over
+    /// "LMA:" and the digits, so it can never equal an identity number's.</summary>
+    public string Protect(LmaNumber number) => _protector.Protect(number.Value);
+
+    public async Task<string> IndexAsync(LmaNumber number, CancellationToken cancellationToken = default)
+    {
+        var key = _indexKey ?? await LoadKeyAsync(cancellationToken);
+        return Convert.ToHexString(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes("LMA:" + number.Digits)));
+    }
+
+    /// <summary>The identity number a person's cipher holds, written YYYYMMDD-NNNC, or null without one: for a user
+    /// who may see the person.</summary>
+    public string? Reveal(string? cipher) => cipher is null ? null : PersonalIdentityNumber.Written(Unprotect(cipher));
+
     public async Task<string> IndexAsync(PersonalIdentityNumber number, CancellationToken cancellationToken = default)
     {
         var key = _indexKey ?? await LoadKeyAsync(cancellationToken);

@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using Brobygge.Forms;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Brobygge.Identity;
 
-public sealed class LoginModel(PasswordLogin login) : PageModel
+public sealed class LoginModel(PasswordLogin login) : PageModel, IFormPage
 {
     [BindProperty, Required(ErrorMessage = "Enter your e-mail address."), EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.se.")]
     public string? Email { get; set; }

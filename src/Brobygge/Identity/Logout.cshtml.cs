@@ -1,10 +1,12 @@
+using Brobygge.Forms;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Brobygge.Identity;
 
-public sealed class LogoutModel(SignInManager<User> signIn) : PageModel
+/// <summary>A form of one button (in the layout): no fields, but a post like every other form's.</summary>
+public sealed class LogoutModel(SignInManager<User> signIn) : PageModel, IFormPage
 {
     public IActionResult OnGet() => RedirectToPage("/Index");
 

@@ -103,7 +103,10 @@ public readonly record struct PersonalIdentityNumber
     };
 
     /// <summary>YYYYMMDD-NNNC, always with '-': the 12-digit form needs no '+' to tell the century.</summary>
-    public override string ToString() => Value.Length == 12 ? $"{Value[..8]}-{Value[8..]}" : string.Empty;
+    public override string ToString() => Written(Value) ?? string.Empty;
+
+    /// <summary>A stored <see cref="Value"/> (12 characters) as people write it, YYYYMMDD-NNNC; null for anything else.</summary>
+    public static string? Written(string value) => value.Length == 12 ? $"{value[..8]}-{value[8..]}" : null;
 
     /// <summary>Luhn (mod 10) over the 10-digit form; an interim letter counts as 1 (Skatteverket).</summary>
     internal static bool HasValidCheckDigit(ReadOnlySpan<char> tenDigits)

@@ -1,9 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using Brobygge.Localization;
+using Brobygge.Forms;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace Brobygge.Identity;
 
@@ -12,7 +11,7 @@ namespace Brobygge.Identity;
 /// the user's security stamp: setting the password renews the stamp, so the link works once, and it expires after
 /// <see cref="Invitations.Lifespan"/>.
 /// </summary>
-public sealed class SetPasswordModel(UserManager<User> users, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class SetPasswordModel(UserManager<User> users) : PageModel, IFormPage
 {
     [BindProperty(SupportsGet = true)]
     public Guid? UserId { get; set; }
@@ -48,12 +47,11 @@ public sealed class SetPasswordModel(UserManager<User> users, IStringLocalizer<S
         if (!result.Succeeded)
         {
             foreach (var (field, message) in PasswordProblems.Of(result, "", nameof(NewPassword)))
-                ModelState.AddModelError(field, t[message]);
+                this.Problem(field, message);
             return Page();
         }
         await PasswordChange.ClearAsync(users, user);
-        TempData["Saved"] = "Your password is set. Log in with it.";
-        return RedirectToPage("/Identity/Login");
+        return this.Saved("Your password is set. Log in with it.", new RedirectToPageResult("/Identity/Login"));
     }
 
     private async Task<User?> UserOfLinkAsync()

@@ -9,6 +9,8 @@ using Enrolment = Brobygge.Enrolments.Enrolment;
 using EnrolInput = Brobygge.Enrolments.EnrolInput;
 using EnrolmentOperations = Brobygge.Enrolments.EnrolmentOperations;
 using ExitInput = Brobygge.Enrolments.ExitInput;
+using EntryFacts = Brobygge.Enrolments.EntryFacts;
+using LeavingSituationKind = Brobygge.Leaving.LeavingSituationKind;
 using GenderNames = Brobygge.Participants.GenderNames;
 using LabourStatusAtEntry = Brobygge.Enrolments.LabourStatusAtEntry;
 using OutcomeInput = Brobygge.Outcomes.OutcomeInput;
@@ -30,14 +32,6 @@ namespace Brobygge.Imports;
 /// </summary>
 public static class ImportCheck
 {
-    /// <summary>ESF+: long-term unemployed means more than 6 months under 25, more than 12 months from 25
-    /// (Regulation (EU) 2021/1057, Annex I, point 1, common output indicators).</summary>
-    public static bool IsLongTermUnemployed(DateOnly birthDate, DateOnly unemployedSince, DateOnly enrolledOn)
-        => unemployedSince < enrolledOn.AddMonths(AgeOn(birthDate, enrolledOn) < 25 ? -6 : -12);
-
-    public static int AgeOn(DateOnly birthDate, DateOnly date)
-        => date.Year - birthDate.Year - (date < birthDate.AddYears(date.Year - birthDate.Year) ? 1 : 0);
-
     /// <summary>The lines read and checked, and every problem found; the lines are only to be written when there is none.</summary>
     public static async Task<(List<ImportRow> Rows, List<ImportProblem> Problems)> CheckAsync(ImportTable table, Project project, BrobyggeDb db,
         IdentityNumberProtector protector, DateOnly today, CancellationToken cancellationToken)
@@ -140,6 +134,7 @@ public static class ImportCheck
             FirstName = Text(FirstName), LastName = Text(LastName), Gender = gender, IdentityNumber = Text(PersonalNumber),
             BirthDate = Date(BirthDate), District = Text(District), Languages = Cell(Languages).Replace('|', ','),
             SwedishLevel = Value(SwedishLevel, SwedishLevels), EducationLevel = education,
+            MunicipalityCode = Text(MunicipalityCode), LmaNumber = Text(ImportColumns.LmaNumber),
         };
         var personFields = new Dictionary<string, string>
         {
@@ -147,6 +142,7 @@ public static class ImportCheck
             [nameof(ParticipantInput.Gender)] = Gender, [nameof(ParticipantInput.IdentityNumber)] = PersonalNumber,
             [nameof(ParticipantInput.BirthDate)] = BirthDate, [nameof(ParticipantInput.District)] = District,
             [nameof(ParticipantInput.Languages)] = Languages, [nameof(ParticipantInput.EducationLevel)] = EducationLevel,
+            [nameof(ParticipantInput.MunicipalityCode)] = MunicipalityCode, [nameof(ParticipantInput.LmaNumber)] = ImportColumns.LmaNumber,
         };
         void PersonProblem(string field, string message)
         {
@@ -165,10 +161,22 @@ public static class ImportCheck
         // The enrolment, through the enrolment form's rules.
         var status = Cell(StatusAtEntry).Length == 0 ? null : Value(StatusAtEntry, Statuses);
         var enrolledOn = Date(EnrolledOn);
-        var entry = new EnrolInput { ProjectId = project.Id, Reference = reference, EnrolledOn = enrolledOn, StatusAtEntry = status };
+        var unemployedSince = Date(UnemployedSince);
+        var citizenshipItems = List(Citizenship);
+        var parents = Value(ParentsBornAbroad, ParentsBornAbroadNames);
+        var entry = new EnrolInput
+        {
+            ProjectId = project.Id, Reference = reference, EnrolledOn = enrolledOn, StatusAtEntry = status,
+            UnemployedSince = unemployedSince, Citizenship = citizenshipItems, CountryOfBirth = Text(CountryOfBirth), ParentsBornAbroad = parents,
+        };
         var entryProblems = new Problems();
-        EnrolmentOperations.CheckEntry(project, entry, today, entryProblems);
-        Report(entryProblems, new() { [nameof(EnrolInput.StatusAtEntry)] = StatusAtEntry, [nameof(EnrolInput.EnrolledOn)] = EnrolledOn, [nameof(EnrolInput.Reference)] = Ref });
+        EnrolmentOperations.CheckEntry(project, new Person { OrganisationId = project.OrganisationId, FirstName = "", LastName = "", BirthDate = number?.BirthDate ?? person.BirthDate ?? default }, entry, today, entryProblems);
+        Report(entryProblems, new()
+        {
+            [nameof(EnrolInput.StatusAtEntry)] = StatusAtEntry, [nameof(EnrolInput.EnrolledOn)] = EnrolledOn, [nameof(EnrolInput.Reference)] = Ref,
+            [nameof(EnrolInput.UnemployedSince)] = UnemployedSince, [nameof(EnrolInput.Citizenship)] = Citizenship,
+            [nameof(EnrolInput.CountryOfBirth)] = CountryOfBirth,
+        });
 
         void WithinProject(string column, DateOnly? date)
         {
@@ -236,15 +244,11 @@ public static class ImportCheck
         if (followUpOn is not null || Cell(FollowUp6mStatus).Length > 0)
         {
             var followUpProblems = new Problems();
-            FollowUpOperations.CheckRecord(new FollowUpInput { RecordedOn = followUpOn, Status = followUpStatus, ContactMethod = ContactMethod.NotRecorded, SameEmployer = false }, exitedOn, today, followUpProblems);
+            FollowUpOperations.CheckRecord(new FollowUpInput { RecordedOn = followUpOn, Status = followUpStatus, ContactMethod = ContactMethod.NotRecorded, SameEmployer = false },
+                FollowUpKind.SixMonths, exitedOn, exitedOn is { } left ? FollowUpWindows.Of(project).For(FollowUpKind.SixMonths, left) : null, today, followUpProblems);
             Report(followUpProblems, new() { [nameof(FollowUpInput.RecordedOn)] = FollowUp6mOn, [nameof(FollowUpInput.Status)] = FollowUp6mStatus });
-            if (followUpOn is { } followed)
-            {
-                if (exitedOn is not { } left)
-                    Problem(FollowUp6mOn, "A six-month follow-up needs the exit date (exited_on).");
-                else if (followed < left.AddMonths(5) || followed > left.AddMonths(9))
-                    Problem(FollowUp6mOn, "A six-month follow-up lies 5 to 9 months after the exit ({0} to {1}).", Iso(left.AddMonths(5)), Iso(left.AddMonths(9)));
-            }
+            if (followUpOn is not null && exitedOn is null)
+                Problem(FollowUp6mOn, "A six-month follow-up needs the exit date (exited_on).");
         }
 
         // Staff: checked against the project's staff in one query for the whole file.
@@ -261,38 +265,15 @@ public static class ImportCheck
             return text;
         }
 
-        // Facts at entry.
-        var unemployedSince = Date(UnemployedSince);
-        if (unemployedSince is { } since && enrolledOn is { } enrolled && status is { } atEntry)
-        {
-            var born = number?.BirthDate ?? person.BirthDate;
-            if (since > enrolled)
-                Problem(UnemployedSince, "The date is after enrolled_on.");
-            else if (atEntry is not (LabourStatusAtEntry.Unemployed or LabourStatusAtEntry.LongTermUnemployed))
-                Problem(UnemployedSince, "Only an unemployed participant has a date of unemployment; status_at_entry is {0}.", ValueName.Of(atEntry));
-            else if (born is { } birth && IsLongTermUnemployed(birth, since, enrolled) != (atEntry == LabourStatusAtEntry.LongTermUnemployed))
-                Problem(UnemployedSince, atEntry == LabourStatusAtEntry.LongTermUnemployed
-                    ? "With this date the participant was not long-term unemployed at entry (under 25: more than 6 months; from 25: more than 12 months); status_at_entry says long_term_unemployed."
-                    : "With this date the participant was long-term unemployed at entry (under 25: more than 6 months; from 25: more than 12 months); status_at_entry says unemployed.");
-        }
-        var lma = Text(LmaNumber);
-        if (lma is not null && !(lma.Length is >= 6 and <= 20 && lma.All(c => char.IsAsciiDigit(c) || c == '-')))
-            Problem(LmaNumber, "An LMA number has 6 to 20 digits (and dashes).");
-        var municipality = Text(MunicipalityCode);
-        if (municipality is not null && !Codes.Municipalities.IsCode(municipality))
-            Problem(MunicipalityCode, "There is no Swedish municipality with this code; municipality codes have four digits, e.g. 1283 (Helsingborg).");
-        var citizenship = List(Citizenship).Select(c => c.Equals("stateless", StringComparison.OrdinalIgnoreCase) ? "stateless" : c.ToUpperInvariant()).ToList();
-        if (citizenship.Any(c => c != "stateless" && !IsCountryCode(c)))
-            Problem(Citizenship, "Use ISO 3166-1 alpha-2 country codes (e.g. SE, SY) separated by |, or stateless; one of them is not a country.");
-        var countryOfBirth = Text(CountryOfBirth)?.ToUpperInvariant();
-        if (countryOfBirth is not null && !IsCountryCode(countryOfBirth))
-            Problem(CountryOfBirth, "There is no country with this code; use an ISO 3166-1 alpha-2 code, e.g. SE or SY.");
-        var parents = Text(ParentsBornAbroad)?.ToLowerInvariant();
-        if (parents is not null && !ParentsBornAbroadValues.Contains(parents))
-            Problem(ParentsBornAbroad, "Use one of: {0}.", string.Join(", ", ParentsBornAbroadValues));
-        var uponLeaving = List(UponLeaving).Select(u => u.ToLowerInvariant()).ToList();
-        if (uponLeaving.Any(u => !UponLeavingValues.Contains(u)))
-            Problem(UponLeaving, "Use one or more of: {0}, separated by |.", string.Join(", ", UponLeavingValues));
+        // Facts at entry: checked above with the enrol form's input (EntryFacts), stored as it stores them.
+        var citizenship = EntryFacts.ParseCitizenship(citizenshipItems, out _) ?? [];
+        var countryOfBirth = Codes.Countries.TryFind(Text(CountryOfBirth));
+        var municipality = Codes.Municipalities.TryFind(person.MunicipalityCode)?.Code;
+        Identity.LmaNumber? lma = Identity.LmaNumber.TryParse(person.LmaNumber, out var parsedLma) ? parsedLma : null;
+        var uponLeavingNames = List(UponLeaving);
+        var uponLeaving = uponLeavingNames.Select(u => UponLeavingValues.GetValueOrDefault(u.ToLowerInvariant())).OfType<LeavingSituationKind>().Distinct().ToList();
+        if (uponLeaving.Count < uponLeavingNames.Count && uponLeavingNames.Select(u => u.ToLowerInvariant()).Any(u => !UponLeavingValues.ContainsKey(u)))
+            Problem(UponLeaving, "Use one or more of: {0}, separated by |.", string.Join(", ", UponLeavingValues.Keys));
         else if (uponLeaving.Count > 0 && exitedOn is null)
             Problem(UponLeaving, "The situation upon leaving needs the exit date (exited_on).");
 
@@ -384,6 +365,24 @@ public static class ImportCheck
                 problems.Add(new ImportProblem(row.Line, PersonalNumber, row.Person.IdentityNumber ?? "", "The person is already enrolled in this project, under the reference {0}.", other.Reference));
             else
                 row.PersonId = holder;
+        }
+
+        // LMA numbers by their blind index too: one held by another person is refused like an identity number.
+        foreach (var row in rows)
+            if (row.LmaNumber is { } lma)
+                row.LmaIndex = await protector.IndexAsync(lma, cancellationToken);
+        var lmaIndexes = rows.Where(r => r.LmaIndex is not null).Select(r => r.LmaIndex!).Distinct().ToList();
+        var lmaHolders = lmaIndexes.Count == 0 ? [] : await db.BeyondAccess<Person>()
+            .Where(p => p.OrganisationId == project.OrganisationId && lmaIndexes.Contains(p.LmaNumberIndex!))
+            .Select(p => new { p.Id, Index = p.LmaNumberIndex! }).ToListAsync(cancellationToken);
+        var lmaHolderOf = lmaHolders.ToDictionary(h => h.Index, h => h.Id, StringComparer.Ordinal);
+        var lmaLines = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in rows.Where(r => r.LmaIndex is not null))
+        {
+            if (!lmaLines.TryAdd(row.LmaIndex!, row.Line))
+                problems.Add(new ImportProblem(row.Line, ImportColumns.LmaNumber, row.Person.LmaNumber ?? "", "The same LMA number is on line {0} too.", lmaLines[row.LmaIndex!]));
+            else if (lmaHolderOf.TryGetValue(row.LmaIndex!, out var holder) && holder != row.PersonId)
+                problems.Add(new ImportProblem(row.Line, ImportColumns.LmaNumber, row.Person.LmaNumber ?? "", ParticipantInput.CannotBeUsed));
         }
 
         await CheckStaffAsync(rows, project, db, problems, cancellationToken);

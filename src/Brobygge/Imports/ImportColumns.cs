@@ -1,5 +1,6 @@
 using Brobygge.Enrolments;
 using Brobygge.FollowUps;
+using Brobygge.Leaving;
 using Brobygge.Outcomes;
 using Brobygge.Participants;
 
@@ -35,8 +36,14 @@ public static class ImportColumns
     public static readonly ValueNames<FollowUpStatus> FollowUpStatuses = new();
     public static readonly ValueNames<ExitReason> ExitReasons = new(Enrolments.ExitReason.NotGiven);
 
-    public static readonly IReadOnlyList<string> ParentsBornAbroadValues = ["both", "one", "none", "unknown"];
-    public static readonly IReadOnlyList<string> UponLeavingValues = ["employed", "in_education", "job_searching", "qualification"];
+    public static readonly ValueNames<ParentsBornAbroad> ParentsBornAbroadNames = new();
+
+    /// <summary>The format's names of the situations upon leaving (Leaving/).</summary>
+    public static readonly IReadOnlyDictionary<string, LeavingSituationKind> UponLeavingValues = new Dictionary<string, LeavingSituationKind>
+    {
+        ["employed"] = LeavingSituationKind.InWork, ["in_education"] = LeavingSituationKind.InEducationOrTraining,
+        ["job_searching"] = LeavingSituationKind.JobSearching, ["qualification"] = LeavingSituationKind.QualificationGained,
+    };
 }
 
 /// <summary>An enum's values by their names in files: <c>fixed_term</c> for <c>FixedTerm</c>, in any case.</summary>

@@ -1,6 +1,7 @@
 using Brobygge.Enrolments;
 using Brobygge.FollowUps;
 using Brobygge.Identity;
+using Brobygge.Leaving;
 using Brobygge.Outcomes;
 using Brobygge.Participants;
 
@@ -25,7 +26,10 @@ public sealed class ImportRow
     /// <summary>The blind index of <see cref="Number"/>, found in one pass over the file.</summary>
     public string? NumberIndex { get; set; }
 
-    public string? LmaNumber { get; set; }
+    public LmaNumber? LmaNumber { get; set; }
+
+    /// <summary>The blind index of <see cref="LmaNumber"/>.</summary>
+    public string? LmaIndex { get; set; }
     public string? MunicipalityCode { get; set; }
     public LabourStatusAtEntry StatusAtEntry { get; set; }
     public DateOnly EnrolledOn { get; set; }
@@ -43,8 +47,8 @@ public sealed class ImportRow
     public DateOnly? UnemployedSince { get; set; }
     public List<string> Citizenship { get; set; } = [];
     public string? CountryOfBirth { get; set; }
-    public string? ParentsBornAbroad { get; set; }
-    public List<string> UponLeaving { get; set; } = [];
+    public ParentsBornAbroad? ParentsBornAbroad { get; set; }
+    public List<LeavingSituationKind> UponLeaving { get; set; } = [];
 
     // Found by the checks against the database.
     public Guid? EnrolmentId { get; set; }

@@ -4,6 +4,7 @@ using Brobygge.Data;
 using Brobygge.Enrolments;
 using Brobygge.FollowUps;
 using Brobygge.Identity;
+using Brobygge.Leaving;
 using Brobygge.Outcomes;
 using Brobygge.Participants;
 using Brobygge.Projects;
@@ -68,6 +69,9 @@ internal static class ImportOrigin
     }
 
     public static bool IsImported(object record) => record is IRecorded { Origin: RecordOrigin.Import };
+
+    /// <summary>Why an imported record left: the file brought in another version of it.</summary>
+    public const string Replaced = "Replaced by a re-import";
 }
 
 internal static class ImportWriter
@@ -88,24 +92,53 @@ internal static class ImportWriter
         if (updates.Count > 0)
         {
             var enrolments = await db.Enrolments.Where(e => ids.Contains(e.Id))
-                .Include(e => e.Person).Include(e => e.Outcomes).Include(e => e.FollowUps).Include(e => e.Assignments)
+                .Include(e => e.Person).Include(e => e.Project).Include(e => e.Outcomes).Include(e => e.FollowUps).Include(e => e.Assignments).Include(e => e.Periods)
                 .AsSplitQuery().ToDictionaryAsync(e => e.Id, cancellationToken);
-            var before = enrolments.Values.ToDictionary(e => e.Id, e => (Outcomes: e.Outcomes.ToHashSet(), FollowUps: e.FollowUps.ToHashSet(), Assignments: e.Assignments.ToHashSet()));
+            var before = enrolments.Values.ToDictionary(e => e.Id, e => (Outcomes: e.Outcomes.ToHashSet(), FollowUps: e.FollowUps.ToHashSet(), Assignments: e.Assignments.ToHashSet(), Periods: e.Periods.ToHashSet()));
+            var leaving = await db.LeavingSituations.Where(l => ids.Contains(l.EnrolmentId)).ToListAsync(cancellationToken);
             foreach (var row in updates)
-                Update(db, protector, enrolments[row.EnrolmentId!.Value], row, today, now, userId);
+            {
+                var enrolment = enrolments[row.EnrolmentId!.Value];
+                Update(db, protector, enrolment, row, today, now, userId);
+                if (row.Has(ImportColumns.UponLeaving) || row.Has(ImportColumns.ExitedOn))
+                {
+                    // The imported situations give way to the file's; those staff recorded stay.
+                    var fresh = Leaving(enrolment, row.Has(ImportColumns.UponLeaving) ? row : new ImportRow
+                    {
+                        Reference = row.Reference, Columns = row.Columns, Person = row.Person,
+                        UponLeaving = leaving.Where(l => l.EnrolmentId == enrolment.Id && ImportOrigin.IsImported(l)).Select(l => l.Kind).ToList(),
+                    }, now, userId).ToList();
+                    foreach (var old in leaving.Where(l => l.EnrolmentId == enrolment.Id && ImportOrigin.IsImported(l)))
+                    {
+                        if (fresh.FirstOrDefault(f => f.Kind == old.Kind && f.On == old.On) is { } same)
+                        {
+                            fresh.Remove(same);
+                            continue;
+                        }
+                        old.Remove(ImportOrigin.Replaced);
+                        db.LeavingSituations.Remove(old);
+                    }
+                    if (postgres)
+                        created.Leaving.AddRange(fresh);
+                    else
+                        db.LeavingSituations.AddRange(fresh);
+                }
+            }
             if (postgres)
             {
                 // The updated enrolments' new records go in with COPY like every new row; the save pipeline would
                 // otherwise refresh and reload each enrolment on its own.
                 foreach (var enrolment in enrolments.Values)
                 {
-                    var (outcomes, followUps, assignments) = before[enrolment.Id];
+                    var (outcomes, followUps, assignments, periods) = before[enrolment.Id];
                     created.Outcomes.AddRange(enrolment.Outcomes.Where(o => !outcomes.Contains(o)));
                     created.FollowUps.AddRange(enrolment.FollowUps.Where(f => !followUps.Contains(f)));
                     created.Assignments.AddRange(enrolment.Assignments.Where(a => !assignments.Contains(a)));
+                    created.Periods.AddRange(enrolment.Periods.Where(p => !periods.Contains(p)));
                     enrolment.Outcomes.RemoveAll(o => !outcomes.Contains(o));
                     enrolment.FollowUps.RemoveAll(f => !followUps.Contains(f));
                     enrolment.Assignments.RemoveAll(a => !assignments.Contains(a));
+                    enrolment.Periods.RemoveAll(p => !periods.Contains(p));
                 }
             }
             ParticipantImport.Trace?.Invoke($"  updates applied in memory");
@@ -115,6 +148,8 @@ internal static class ImportWriter
 
         foreach (var row in rows.Where(r => r.EnrolmentId is null))
             Create(protector, project, row, today, now, userId, created);
+        foreach (var record in created.Enrolments.SelectMany(e => e.Periods.Concat<object>(e.Assignments)).Concat(created.Periods).Concat(created.Assignments))
+            ImportOrigin.Mark(record, now, userId);
         ParticipantImport.Trace?.Invoke($"  new rows made");
         if (postgres)
         {
@@ -130,6 +165,7 @@ internal static class ImportWriter
         {
             db.Persons.AddRange(created.Persons);
             db.Enrolments.AddRange(created.Enrolments);
+            db.LeavingSituations.AddRange(created.Leaving);
             await db.SaveChangesAsync(cancellationToken);
         }
     }
@@ -143,6 +179,8 @@ internal static class ImportWriter
         public List<Outcome> Outcomes { get; } = [];
         public List<FollowUp> FollowUps { get; } = [];
         public List<Assignment> Assignments { get; } = [];
+        public List<ParticipationPeriod> Periods { get; } = [];
+        public List<LeavingSituation> Leaving { get; } = [];
     }
 
     private static void Create(IdentityNumberProtector protector, Project project, ImportRow row, DateOnly today, DateTime now, Guid? userId, Created created)
@@ -158,10 +196,23 @@ internal static class ImportWriter
         var enrolment = new Enrolment
         {
             OrganisationId = project.OrganisationId, ProjectId = project.Id, PersonId = personId.Value, Reference = row.Reference,
-            Version = Guid.NewGuid(),
+            Version = Guid.NewGuid(), EnrolledOn = row.EnrolledOn,
         };
-        ApplyEnrolment(enrolment, row, today, now, userId);
+        // The facts at entry, from the row (EntryFacts.cs): what the file says of the person on the day they came in.
+        enrolment.GenderAtEntry = row.Person.Gender ?? default;
+        if ((row.Number?.BirthDate ?? row.Person.BirthDate) is { } born)
+            enrolment.AgeAtEntry = EntryFacts.AgeOn(born, row.EnrolledOn);
+        enrolment.EducationLevelAtEntry = row.Person.EducationLevel;
+        enrolment.MunicipalityAtEntry = row.MunicipalityCode;
+        enrolment.UnemployedSince = row.UnemployedSince;
+        enrolment.Citizenship = row.Citizenship;
+        enrolment.CountryOfBirth = row.CountryOfBirth;
+        enrolment.ParentsBornAbroad = row.ParentsBornAbroad;
+        // The first period of participation, from the enrolment date (an exit below ends it).
+        enrolment.Periods.Add(new ParticipationPeriod { OrganisationId = enrolment.OrganisationId, EnrolmentId = enrolment.Id, StartedOn = row.EnrolledOn });
+        ApplyEnrolment(enrolment, project, row, today, now, userId);
         created.Enrolments.Add(enrolment);
+        created.Leaving.AddRange(Leaving(enrolment, row, now, userId));
     }
 
     /// <summary>The person's fields from the file: a cell with a value sets it; an empty cell leaves what is stored,
@@ -185,6 +236,13 @@ internal static class ImportWriter
             person.SwedishLevel = swedish;
         if (input.EducationLevel is { } education)
             person.EducationLevel = education;
+        if (row.MunicipalityCode is { } municipality)
+            person.MunicipalityCode = municipality;
+        if (row.LmaNumber is { } lma && person.LmaNumberIndex != row.LmaIndex)
+        {
+            person.LmaNumberCipher = protector.Protect(lma);
+            person.LmaNumberIndex = row.LmaIndex;
+        }
         if (row.Number is { } number && person.IdentityNumberIndex is null)
         {
             person.IdentityNumberCipher = protector.Protect(number);
@@ -194,19 +252,21 @@ internal static class ImportWriter
 
     /// <summary>The enrolment and its records from the file, for a new enrolment and an earlier import alike. The
     /// milestones are set here too; on an update the save pipeline derives them again from the records.</summary>
-    private static void ApplyEnrolment(Enrolment enrolment, ImportRow row, DateOnly today, DateTime now, Guid? userId)
+    private static void ApplyEnrolment(Enrolment enrolment, Project project, ImportRow row, DateOnly today, DateTime now, Guid? userId)
     {
         enrolment.StatusAtEntry = row.StatusAtEntry;
         enrolment.EnrolledOn = row.EnrolledOn;
         var before = enrolment.FollowUps.ToHashSet();
+        var periodsBefore = enrolment.Periods.ToHashSet();
 
-        // A changed or removed exit is a correction of the exit (audited as an update of the enrolment).
+        // A changed or removed exit is a correction of the exit through the model (audited as an update of the
+        // enrolment): a second exit corrects the period's end; an exit the file no longer has is a re-entry on that day.
         if (row.Has(ImportColumns.ExitedOn) && (row.ExitedOn != enrolment.ExitedOn || row.ExitReason != enrolment.ExitReason))
         {
             if (row.ExitedOn is { } exitedOn)
-                enrolment.Exit(exitedOn, row.ExitReason!.Value);
-            else
-                enrolment.ReEnter();
+                enrolment.Exit(exitedOn, row.ExitReason!.Value, FollowUpWindows.Of(project));
+            else if (enrolment.ExitedOn is { } ended)
+                enrolment.ReEnter(ended > enrolment.CurrentPeriod().StartedOn ? ended : enrolment.CurrentPeriod().StartedOn.AddDays(1));
         }
 
         if (row.Has(ImportColumns.EmployedOn))
@@ -232,6 +292,9 @@ internal static class ImportWriter
             ImportOrigin.Mark(followUp, now, userId);
         }
 
+        foreach (var period in enrolment.Periods.Where(p => !periodsBefore.Contains(p)))
+            ImportOrigin.Mark(period, now, userId);
+
         enrolment.FirstJobOn = enrolment.Outcomes.Where(o => o.Kind == OutcomeKind.Employment).Min(o => (DateOnly?)o.StartedOn);
         enrolment.FirstStudiesOn = enrolment.Outcomes.Where(o => o.Kind == OutcomeKind.Studies).Min(o => (DateOnly?)o.StartedOn);
         var sixMonths = enrolment.FollowUps.Where(f => f.Kind == FollowUpKind.SixMonths && f.RecordedOn is not null).MaxBy(f => f.RecordedOn);
@@ -242,6 +305,20 @@ internal static class ImportWriter
         Assign(enrolment, AssignmentRole.BridgeBuilder, row.BridgeBuilderId);
     }
 
+    /// <summary>The situations upon leaving of the file, each dated on the exit (the format gives no other date). A
+    /// qualification comes without its details, which the file does not have; staff add them on the leaving page.</summary>
+    private static IEnumerable<LeavingSituation> Leaving(Enrolment enrolment, ImportRow row, DateTime now, Guid? userId)
+    {
+        if (enrolment.ExitedOn is not { } exitedOn)
+            yield break;
+        foreach (var kind in row.UponLeaving)
+        {
+            var situation = new LeavingSituation { OrganisationId = enrolment.OrganisationId, EnrolmentId = enrolment.Id, Kind = kind, On = exitedOn };
+            ImportOrigin.Mark(situation, now, userId);
+            yield return situation;
+        }
+    }
+
     /// <summary>Replaces the imported outcome of a kind; an outcome staff entered stays whatever the file says.</summary>
     private static void Replace(Enrolment enrolment, OutcomeKind kind, Outcome? wanted, DateTime now, Guid? userId)
     {
@@ -249,7 +326,10 @@ internal static class ImportWriter
         if (wanted is not null && imported.Count == 1 && Same(imported[0], wanted))
             return;
         foreach (var outcome in imported)
+        {
+            outcome.Remove(ImportOrigin.Replaced);
             enrolment.Outcomes.Remove(outcome);
+        }
         if (wanted is null || enrolment.Outcomes.Any(o => o.Kind == kind && Same(o, wanted)))
             return;
         ImportOrigin.Mark(wanted, now, userId);
@@ -270,12 +350,15 @@ internal static class ImportWriter
         if (row.FollowUp6mOn is not { } on)
         {
             if (target is { RecordedOn: not null })
+            {
+                target.Remove(ImportOrigin.Replaced);
                 enrolment.FollowUps.Remove(target);
+            }
             return;
         }
         if (target is null)
         {
-            target = new FollowUp { OrganisationId = enrolment.OrganisationId, EnrolmentId = enrolment.Id, Kind = FollowUpKind.SixMonths, DueOn = FollowUp.DueAfterExit(FollowUpKind.SixMonths, row.ExitedOn!.Value) };
+            target = new FollowUp { OrganisationId = enrolment.OrganisationId, EnrolmentId = enrolment.Id, PeriodId = enrolment.CurrentPeriod().Id, Kind = FollowUpKind.SixMonths, DueOn = FollowUp.DueAfterExit(FollowUpKind.SixMonths, row.ExitedOn!.Value) };
             enrolment.FollowUps.Add(target);
         }
         target.RecordedOn = on;
@@ -298,12 +381,18 @@ internal static class ImportWriter
         ApplyPerson(enrolment.Person!, row, protector);
         var outcomes = enrolment.Outcomes.ToList();
         var followUps = enrolment.FollowUps.ToList();
-        ApplyEnrolment(enrolment, row, today, now, userId);
+        ApplyEnrolment(enrolment, enrolment.Project!, row, today, now, userId);
         // What left the collections is removed from the database (the save pipeline keeps its history).
-        foreach (var outcome in outcomes.Except(enrolment.Outcomes))
+        foreach (var outcome in outcomes.Except(enrolment.Outcomes).Where(o => o.RemovedAt is null))
+        {
+            outcome.Remove(ImportOrigin.Replaced);
             db.Outcomes.Remove(outcome);
-        foreach (var followUp in followUps.Except(enrolment.FollowUps))
+        }
+        foreach (var followUp in followUps.Except(enrolment.FollowUps).Where(f => f.RemovedAt is null))
+        {
+            followUp.Remove(ImportOrigin.Replaced);
             db.FollowUps.Remove(followUp);
+        }
     }
 
     /// <summary>The new rows by binary COPY, with the audit events the save pipeline would have written for them,
@@ -313,6 +402,8 @@ internal static class ImportWriter
         var assignments = created.Enrolments.SelectMany(e => e.Assignments).Concat(created.Assignments).ToList();
         var outcomes = created.Enrolments.SelectMany(e => e.Outcomes).Concat(created.Outcomes).ToList();
         var followUps = created.Enrolments.SelectMany(e => e.FollowUps).Concat(created.FollowUps).ToList();
+        var periods = created.Enrolments.SelectMany(e => e.Periods).Concat(created.Periods).ToList();
+        var leaving = created.Leaving;
         var audit = new List<AuditEvent>(created.Persons.Count + created.Enrolments.Count + assignments.Count + outcomes.Count + followUps.Count);
         void Audit(string type, IEnumerable<(Guid OrganisationId, Guid Id)> records)
             => audit.AddRange(records.Select(r => new AuditEvent
@@ -324,15 +415,19 @@ internal static class ImportWriter
         Audit(nameof(Assignment), assignments.Select(a => (a.OrganisationId, a.Id)));
         Audit(nameof(Outcome), outcomes.Select(o => (o.OrganisationId, o.Id)));
         Audit(nameof(FollowUp), followUps.Select(f => (f.OrganisationId, f.Id)));
+        Audit(nameof(ParticipationPeriod), periods.Select(p => (p.OrganisationId, p.Id)));
+        Audit(nameof(LeavingSituation), leaving.Select(l => (l.OrganisationId, l.Id)));
         if (audit.Count > 0)
             await AuditTrail.NumberAsync(db, audit, cancellationToken);
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await BinaryCopy.CopyAsync(db, connection, created.Persons, cancellationToken);
         await BinaryCopy.CopyAsync(db, connection, created.Enrolments, cancellationToken);
+        await BinaryCopy.CopyAsync(db, connection, periods, cancellationToken);
         await BinaryCopy.CopyAsync(db, connection, assignments, cancellationToken);
         await BinaryCopy.CopyAsync(db, connection, outcomes, cancellationToken);
         await BinaryCopy.CopyAsync(db, connection, followUps, cancellationToken);
+        await BinaryCopy.CopyAsync(db, connection, leaving, cancellationToken);
         await BinaryCopy.CopyAsync(db, connection, audit, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using Brobygge.Data;
+using Brobygge.Forms;
 using Brobygge.Identity;
 using Brobygge.Localization;
 using Brobygge.Projects;
@@ -16,7 +17,7 @@ namespace Brobygge.Imports;
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes, ValueLengthLimit = MaxFileBytes * 2)]
 [RequestSizeLimit(MaxFileBytes * 3)]
-public sealed class ParticipantsModel(BrobyggeDb db, IdentityNumberProtector protector, IStringLocalizer<SharedResource> t, TimeProvider time) : PageModel
+public sealed class ParticipantsModel(BrobyggeDb db, IdentityNumberProtector protector, TimeProvider time) : PageModel, IFormPage
 {
     /// <summary>A project's whole history fits easily; the command line takes larger files.</summary>
     public const int MaxFileBytes = 8 * 1024 * 1024;
@@ -46,9 +47,9 @@ public sealed class ParticipantsModel(BrobyggeDb db, IdentityNumberProtector pro
         await LoadProjectsAsync(cancellationToken);
         var project = await ProjectAsync(cancellationToken);
         if (Upload is null || Upload.Length == 0)
-            ModelState.AddModelError(nameof(Upload), t["Choose a CSV or XLSX file."]);
+            this.Problem(nameof(Upload), "Choose a CSV or XLSX file.");
         else if (Upload.Length > MaxFileBytes)
-            ModelState.AddModelError(nameof(Upload), t["The file is larger than {0} MB; import it on the command line.", MaxFileBytes / 1024 / 1024]);
+            this.Problem(nameof(Upload), "The file is larger than {0} MB; import it on the command line.", MaxFileBytes / 1024 / 1024);
         if (project is null || !ModelState.IsValid)
             return Page();
         using var buffer = new MemoryStream();
@@ -73,7 +74,7 @@ public sealed class ParticipantsModel(BrobyggeDb db, IdentityNumberProtector pro
         {
         }
         if (bytes is null)
-            ModelState.AddModelError(nameof(Upload), t["Choose a CSV or XLSX file."]);
+            this.Problem(nameof(Upload), "Choose a CSV or XLSX file.");
         if (project is null || !ModelState.IsValid)
             return Page();
         await RunAsync(project, bytes!, dryRun: false, cancellationToken);
@@ -87,6 +88,7 @@ public sealed class ParticipantsModel(BrobyggeDb db, IdentityNumberProtector pro
         using var stream = new MemoryStream(bytes);
         var table = ImportFile.Read(stream, FileName ?? "");
         Result = await ParticipantImport.RunAsync(db, protector, project, table, time.Today(), dryRun, cancellationToken);
+        var t = HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
         Report = Result.Problems.Select(problem => problem.Describe((reason, arguments) => t[reason, arguments].Value)).ToList();
     }
 
@@ -94,7 +96,7 @@ public sealed class ParticipantsModel(BrobyggeDb db, IdentityNumberProtector pro
     {
         var project = ProjectId is { } id ? await db.MyProjects().SingleOrDefaultAsync(p => p.Id == id, cancellationToken) : null;
         if (project is null)
-            ModelState.AddModelError(nameof(ProjectId), t[ProjectId is null ? "Choose a project." : "Choose one of your projects."]);
+            this.Problem(nameof(ProjectId), ProjectId is null ? "Choose a project." : "Choose one of your projects.");
         return project;
     }
 

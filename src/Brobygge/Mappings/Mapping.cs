@@ -8,7 +8,7 @@ namespace Brobygge.Mappings;
 /// Kartläggning: a structured record of a participant's competences, goals and obstacles. Each save is
 /// a new version; the earlier ones are kept so progress is visible.
 /// </summary>
-public sealed class Mapping : ITenantOwned
+public sealed class Mapping : ITenantOwned, IRecorded
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid OrganisationId { get; set; }
@@ -18,11 +18,17 @@ public sealed class Mapping : ITenantOwned
     /// <summary>1 for the first mapping of the enrolment, then 2, 3, …</summary>
     public int Number { get; set; }
     public DateOnly MappedOn { get; set; }
-    public DateTime RecordedAt { get; init; } = DateTime.UtcNow;
+    public DateTime RecordedAt { get; set; } = DateTime.UtcNow;
     public Guid? RecordedById { get; set; }
+    public RecordOrigin Origin { get; set; }
+    public Guid? HistoryOf { get; set; }
+    public DateTime? SupersededAt { get; set; }
+    public DateTime? RemovedAt { get; set; }
+    public Guid? RemovedById { get; set; }
+    public string? RemovalReason { get; set; }
 
-    /// <summary>ISCED 2011 level 0–8.</summary>
-    public int? EducationLevel { get; set; }
+    // The education level and the Swedish level are the person's (Person.EducationLevel, Person.SwedishLevel): one
+    // place for each, the same in every project; the enrolment keeps the level at entry for the reports.
     public string? EducationField { get; set; }
 
     /// <summary>ISO 3166 alpha-2 code of the country of the highest education.</summary>
@@ -30,7 +36,6 @@ public sealed class Mapping : ITenantOwned
     public DegreeRecognition? DegreeRecognition { get; set; }
     public List<WorkExperience> Experience { get; set; } = [];
     public List<LanguageSkill> Languages { get; set; } = [];
-    public SwedishLevel? SwedishLevel { get; set; }
 
     /// <summary>Skills as taxonomy concepts.</summary>
     public List<ConceptRef> Skills { get; set; } = [];

@@ -3,7 +3,7 @@ namespace Brobygge.Mappings;
 /// <summary>The parts of a mapping a change can be in, in the order of the form.</summary>
 public enum MappingField
 {
-    EducationLevel, EducationField, EducationCountry, DegreeRecognition, Experience, Languages, SwedishLevel, Skills,
+    EducationField, EducationCountry, DegreeRecognition, Experience, Languages, Skills,
     DrivingLicences, Goals, Obstacles,
 }
 
@@ -12,7 +12,7 @@ public enum ChangeKind { Added, Removed, Changed }
 /// <summary>
 /// One difference between two versions. For a list field <see cref="Item"/> names the entry (occupation or skill label,
 /// language code, licence category) and <see cref="Before"/>/<see cref="After"/> hold its value (years, level), if it has
-/// one; for a single field they hold the field's values (ISCED level as int, enums, text).
+/// one; for a single field they hold the field's values (enums, text).
 /// </summary>
 public sealed record MappingChange(MappingField Field, ChangeKind Kind, string? Item = null, object? Before = null, object? After = null);
 
@@ -24,13 +24,11 @@ public static class MappingChanges
     public static IReadOnlyList<MappingChange> Between(Mapping? before, Mapping after)
     {
         var changes = new List<MappingChange>();
-        Single(changes, MappingField.EducationLevel, before?.EducationLevel, after.EducationLevel);
         Single(changes, MappingField.EducationField, before?.EducationField, after.EducationField);
         Single(changes, MappingField.EducationCountry, before?.EducationCountry, after.EducationCountry);
         Single(changes, MappingField.DegreeRecognition, before?.DegreeRecognition, after.DegreeRecognition);
         Items(changes, MappingField.Experience, before?.Experience ?? [], after.Experience, e => e.OccupationId, e => e.Label, e => e.Years);
         Items(changes, MappingField.Languages, before?.Languages ?? [], after.Languages, l => l.Code, l => l.Code, l => l.Level);
-        Single(changes, MappingField.SwedishLevel, before?.SwedishLevel, after.SwedishLevel);
         Items(changes, MappingField.Skills, before?.Skills ?? [], after.Skills, s => s.ConceptId, s => s.Label, _ => null);
         Items(changes, MappingField.DrivingLicences, before?.DrivingLicences ?? [], after.DrivingLicences, l => l, l => l, _ => null);
         Single(changes, MappingField.Goals, before?.Goals, after.Goals);

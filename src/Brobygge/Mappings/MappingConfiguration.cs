@@ -1,3 +1,4 @@
+using Brobygge.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -13,5 +14,6 @@ public sealed class MappingConfiguration : IEntityTypeConfiguration<Mapping>
         builder.OwnsMany(m => m.Experience, owned => owned.ToJson());
         builder.OwnsMany(m => m.Languages, owned => owned.ToJson());
         builder.OwnsMany(m => m.Skills, owned => owned.ToJson());
+        builder.IsRecorded();
     }
 }

@@ -34,9 +34,6 @@ public sealed class MappingInput
     [Required(ErrorMessage = "Enter the date of the mapping.")]
     public DateOnly? MappedOn { get; set; }
 
-    [Range(0, 8, ErrorMessage = "The education level is an ISCED level from 0 to 8.")]
-    public int? EducationLevel { get; set; }
-
     [StringLength(200, ErrorMessage = "The field of education can be at most 200 characters.")]
     public string? EducationField { get; set; }
 
@@ -45,7 +42,6 @@ public sealed class MappingInput
     public DegreeRecognition? DegreeRecognition { get; set; }
     public List<ExperienceRow> Experience { get; set; } = [];
     public List<LanguageRow> Languages { get; set; } = [];
-    public SwedishLevel? SwedishLevel { get; set; }
 
     /// <summary>Skill labels, one per line; several on a line may be separated by commas.</summary>
     [MultiLine] public string? Skills { get; set; }
@@ -83,13 +79,11 @@ public sealed class MappingInput
     public static MappingInput From(Mapping latest, DateOnly today) => new MappingInput
     {
         MappedOn = today,
-        EducationLevel = latest.EducationLevel,
         EducationField = latest.EducationField,
         EducationCountry = latest.EducationCountry,
         DegreeRecognition = latest.DegreeRecognition,
         Experience = latest.Experience.Select(e => new ExperienceRow { Occupation = e.Label, OccupationId = e.OccupationId, Years = Format(e.Years) }).ToList(),
         Languages = latest.Languages.Select(l => new LanguageRow { Code = l.Code, Level = l.Level }).ToList(),
-        SwedishLevel = latest.SwedishLevel,
         Skills = string.Join("\n", latest.Skills.Select(s => s.Label)),
         DrivingLicences = [.. latest.DrivingLicences],
         Goals = latest.Goals,
@@ -100,8 +94,6 @@ public sealed class MappingInput
     public static MappingInput From(Person person, DateOnly today) => new MappingInput
     {
         MappedOn = today,
-        EducationLevel = person.EducationLevel,
-        SwedishLevel = person.SwedishLevel,
         Languages = person.Languages.Select((code, i) => new LanguageRow { Code = code, Level = i == 0 ? LanguageLevel.Native : null }).ToList(),
     }.WithEmptyRows();
 
@@ -210,17 +202,15 @@ public sealed class MappingInput
         return new Mapping
         {
             MappedOn = MappedOn.Value,
-            EducationLevel = EducationLevel,
-            EducationField = Blank(EducationField),
+            EducationField = FreeText.Stored(EducationField),
             EducationCountry = country,
             DegreeRecognition = DegreeRecognition,
             Experience = experience,
             Languages = languages,
-            SwedishLevel = SwedishLevel,
             Skills = skills,
             DrivingLicences = DrivingLicenceCategories.All.Where(licences!.Contains).ToList(),
-            Goals = Blank(Goals),
-            Obstacles = Blank(Obstacles),
+            Goals = FreeText.Stored(Goals),
+            Obstacles = FreeText.Stored(Obstacles),
         };
     }
 
@@ -336,6 +326,4 @@ public sealed class MappingInput
     }
 
     internal static string Format(double years) => years.ToString("0.#", CultureInfo.InvariantCulture);
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

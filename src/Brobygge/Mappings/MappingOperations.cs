@@ -14,7 +14,7 @@ public static class MappingOperations
     /// </summary>
     public static async Task<Mapping> SaveVersionAsync(BrobyggeDb db, MappedEnrolment enrolment, Mapping mapping, int basedOn, DateTime now, CancellationToken cancellationToken)
     {
-        if (((await enrolment.LatestAsync(db, cancellationToken))?.Number ?? 0) != basedOn)
+        if (!StartsFromLatest(await enrolment.LatestAsync(db, cancellationToken), basedOn))
             throw new ConflictException("The mapping");
         mapping.OrganisationId = enrolment.OrganisationId;
         mapping.EnrolmentId = enrolment.Id;
@@ -30,9 +30,16 @@ public static class MappingOperations
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            if (((await enrolment.LatestAsync(db, cancellationToken))?.Number ?? 0) >= mapping.Number)
+            // Versions are never removed, so a latest other than basedOn is one saved since: the unique index refused ours.
+            if (!StartsFromLatest(await enrolment.LatestAsync(db, cancellationToken), basedOn))
                 throw new ConflictException("The mapping");
             throw;
         }
     }
+
+    /// <summary>
+    /// The mapping's version check: a form or request filled from version <paramref name="basedOn"/> (0 before the
+    /// first) may add the next version only while that is still the latest; otherwise someone saved another since.
+    /// </summary>
+    public static bool StartsFromLatest(Mapping? latest, int basedOn) => (latest?.Number ?? 0) == basedOn;
 }

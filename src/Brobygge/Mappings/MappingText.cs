@@ -25,13 +25,16 @@ public static class MappingText
         var field = t.Name(change.Field);
         var before = t.Value(change.Field, change.Before);
         var after = t.Value(change.Field, change.After);
-        if (change.Item is { } item)
+        if (change.Item is { } code)
+        {
+            var item = change.Field == MappingField.Languages ? Codes.Languages.Name(code) : code;
             return change.Kind switch
             {
                 ChangeKind.Added => t["{0}: added {1}", field, With(item, after)],
                 ChangeKind.Removed => t["{0}: removed {1}", field, With(item, before)],
                 _ => t["{0}: {1} changed from {2} to {3}", field, item, before, after],
             };
+        }
         return change.Kind switch
         {
             ChangeKind.Added => t["{0}: {1}", field, after],
@@ -45,7 +48,6 @@ public static class MappingText
     private static string Value(this IStringLocalizer t, MappingField field, object? value) => value switch
     {
         null => "",
-        int level when field == MappingField.EducationLevel => t.EducationLevel(level),
         double years => t.Years(years),
         Enum name => t.Name(name),
         _ => value.ToString() ?? "",

@@ -18,8 +18,8 @@ public static class MappingsApi
     public sealed record SkillResponse(string ConceptId, string Label);
 
     public sealed record MappingResponse(Guid Id, Guid EnrolmentId, int Number, DateOnly MappedOn, DateTime RecordedAt,
-        int? EducationLevel, string? EducationField, string? EducationCountry, DegreeRecognition? DegreeRecognition,
-        IReadOnlyList<ExperienceResponse> Experience, IReadOnlyList<LanguageResponse> Languages, SwedishLevel? SwedishLevel,
+        string? EducationField, string? EducationCountry, DegreeRecognition? DegreeRecognition,
+        IReadOnlyList<ExperienceResponse> Experience, IReadOnlyList<LanguageResponse> Languages,
         IReadOnlyList<SkillResponse> Skills, IReadOnlyList<string> DrivingLicences, string? Goals, string? Obstacles);
 
     /// <summary>A new version: <c>basedOn</c> is the number of the latest version the client read (0 before the first).</summary>
@@ -39,9 +39,9 @@ public static class MappingsApi
     }
 
     private static MappingResponse ToResponse(Mapping m) => new(m.Id, m.EnrolmentId, m.Number, m.MappedOn, m.RecordedAt,
-        m.EducationLevel, m.EducationField, m.EducationCountry, m.DegreeRecognition,
+        m.EducationField, m.EducationCountry, m.DegreeRecognition,
         m.Experience.Select(e => new ExperienceResponse(e.OccupationId, e.Label, e.Years)).ToList(),
-        m.Languages.Select(l => new LanguageResponse(l.Code, l.Level)).ToList(), m.SwedishLevel,
+        m.Languages.Select(l => new LanguageResponse(l.Code, l.Level)).ToList(),
         m.Skills.Select(s => new SkillResponse(s.ConceptId, s.Label)).ToList(), m.DrivingLicences, m.Goals, m.Obstacles);
 
     private static async Task<Ok<IReadOnlyList<MappingResponse>>> ListAsync(Guid enrolmentId, BrobyggeDb db, CancellationToken cancellationToken)
@@ -64,7 +64,7 @@ public static class MappingsApi
     {
         var enrolment = await MappedEnrolment.FindAsync(db, enrolmentId, cancellationToken) ?? throw new NotFoundException("The enrolment");
         var latest = await enrolment.LatestAsync(db, cancellationToken);
-        if ((latest?.Number ?? 0) != request.BasedOn)
+        if (!MappingOperations.StartsFromLatest(latest, request.BasedOn))
             throw new ConflictException("The mapping");
         var problems = new Problems();
         ApiProblems.CheckAttributes(request.Mapping, "Mapping.", problems);

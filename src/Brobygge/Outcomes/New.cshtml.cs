@@ -1,18 +1,27 @@
 using Brobygge.Data;
 using Brobygge.Enrolments;
 using Brobygge.Forms;
-using Brobygge.Localization;
-using Microsoft.Extensions.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Brobygge.Outcomes;
 
-public sealed class NewModel(BrobyggeDb db, IStringLocalizer<SharedResource> t, TimeProvider time)
-    : EnrolmentFormPage<OutcomeInput>(db, t, time)
+public sealed class NewModel(BrobyggeDb db, TimeProvider time) : PageModel, IFormPage
 {
-    protected override string SavedMessage => "The result was saved.";
+    [BindProperty(SupportsGet = true)] public Guid EnrolmentId { get; set; }
+    [BindProperty] public OutcomeInput Input { get; set; } = new();
+    public EnrolmentHeader Header { get; private set; } = null!;
 
-    protected override void Prefill(EnrolmentHeader header) => Input.StartedOn = Today;
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Header = await EnrolmentHeader.FindAsync(db, EnrolmentId, cancellationToken);
+        Input.StartedOn = time.Today();
+    }
 
-    protected override async Task<object?> WriteAsync(BrobyggeDb db, Guid enrolmentId, Problems problems, CancellationToken cancellationToken)
-        => await OutcomeOperations.RecordAsync(db, enrolmentId, Input, Today, problems, cancellationToken);
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Header = await EnrolmentHeader.FindAsync(db, EnrolmentId, cancellationToken);
+        return await this.SaveAsync(problems => OutcomeOperations.RecordAsync(db, EnrolmentId, Input, time.Today(), problems, cancellationToken),
+            "The result was saved.", _ => Form.ToParticipant(Header.PersonId));
+    }
 }

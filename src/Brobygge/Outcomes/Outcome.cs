@@ -4,7 +4,7 @@ using Brobygge.Enrolments;
 namespace Brobygge.Outcomes;
 
 /// <summary>A result for a participant: a job or studies, dated when it happened.</summary>
-public sealed class Outcome : ITenantOwned, IVersioned
+public sealed class Outcome : ITenantOwned, IVersioned, IRecorded
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid OrganisationId { get; set; }
@@ -18,6 +18,16 @@ public sealed class Outcome : ITenantOwned, IVersioned
     public double? HoursPerWeek { get; set; }
     public StudiesType? StudiesType { get; set; }
     public Guid Version { get; set; }
+
+    // IRecorded: when this content was entered, what it replaced, whether it was removed (Data/Recorded.cs).
+    public DateTime RecordedAt { get; set; }
+    public Guid? RecordedById { get; set; }
+    public RecordOrigin Origin { get; set; }
+    public Guid? HistoryOf { get; set; }
+    public DateTime? SupersededAt { get; set; }
+    public DateTime? RemovedAt { get; set; }
+    public Guid? RemovedById { get; set; }
+    public string? RemovalReason { get; set; }
 }
 
 public enum OutcomeKind { Employment, Studies }

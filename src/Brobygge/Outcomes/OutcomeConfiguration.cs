@@ -10,5 +10,6 @@ public sealed class OutcomeConfiguration : IEntityTypeConfiguration<Outcome>
     {
         builder.HasIndex(o => new { o.EnrolmentId, o.StartedOn });
         builder.IsVersioned();
+        builder.IsRecorded();
     }
 }

@@ -1,5 +1,5 @@
-using Brobygge.Activities;
 using Brobygge.Data;
+using Brobygge.Enrolments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Brobygge.Outcomes;
@@ -13,32 +13,64 @@ public sealed class OutcomeInput
     public EmploymentType? EmploymentType { get; set; }
     public double? HoursPerWeek { get; set; }
     public StudiesType? StudiesType { get; set; }
+
+    /// <summary>The version read, for a correction (a new outcome needs none).</summary>
+    public Guid? Version { get; set; }
 }
 
-/// <summary>Recording a job or studies; shared by the pages and the API.</summary>
+/// <summary>Recording, correcting and removing a job or studies; shared by the pages and the API. A correction keeps
+/// the earlier content as history and a removal keeps the record with its reason (<see cref="IRecorded"/>), so a
+/// figure already reported can be reproduced and explained.</summary>
 public static class OutcomeOperations
 {
     public static async Task<Outcome?> RecordAsync(BrobyggeDb db, Guid enrolmentId, OutcomeInput input, DateOnly today, Problems problems, CancellationToken cancellationToken)
     {
         var enrolment = await db.Enrolments.AsNoTracking().SingleOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken)
             ?? throw new NotFoundException("The enrolment");
-        Check(input, enrolment.EnrolledOn, today, problems);
-        if (problems.Any)
+        var outcome = new Outcome { OrganisationId = enrolment.OrganisationId, EnrolmentId = enrolment.Id };
+        if (!Apply(input, enrolment, today, outcome, problems))
             return null;
-
-        var employment = input.Kind == OutcomeKind.Employment;
-        var outcome = new Outcome
-        {
-            OrganisationId = enrolment.OrganisationId, EnrolmentId = enrolment.Id, Kind = input.Kind!.Value,
-            StartedOn = input.StartedOn!.Value, EndedOn = input.EndedOn,
-            EmployerName = employment ? ActivityOperations.Trimmed(input.EmployerName) : null,
-            EmploymentType = employment ? input.EmploymentType : null,
-            HoursPerWeek = employment ? input.HoursPerWeek : null,
-            StudiesType = employment ? null : input.StudiesType,
-        };
         db.Outcomes.Add(outcome);
         await db.SaveChangesAsync(cancellationToken);
         return outcome;
+    }
+
+    /// <summary>Corrects an outcome over the version the user read; the content it replaces stays as history.</summary>
+    public static async Task<Outcome?> CorrectAsync(BrobyggeDb db, Guid outcomeId, OutcomeInput input, DateOnly today, Problems problems, CancellationToken cancellationToken)
+    {
+        var outcome = await db.Outcomes.Include(o => o.Enrolment).SingleOrDefaultAsync(o => o.Id == outcomeId, cancellationToken)
+            ?? throw new NotFoundException("The outcome");
+        problems.RequireVersion(input.Version);
+        if (!Apply(input, outcome.Enrolment!, today, outcome, problems))
+            return null;
+        outcome.Origin = RecordOrigin.Staff;
+        await db.SaveEditAsync(outcome, input.Version!.Value, "The outcome", cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>Removes an outcome over the version the user read: kept with the reason, counted nowhere from now on.</summary>
+    public static Task<Outcome?> RemoveAsync(BrobyggeDb db, Guid outcomeId, RemovalInput input, Problems problems, CancellationToken cancellationToken)
+        => RecordOperations.RemoveAsync<Outcome>(db, outcomeId, input, "The outcome", problems, cancellationToken);
+
+    /// <summary>The outcome's versions, the current (or removed) one first.</summary>
+    public static Task<IReadOnlyList<Outcome>?> HistoryAsync(BrobyggeDb db, Guid outcomeId, CancellationToken cancellationToken)
+        => RecordOperations.VersionsAsync<Outcome>(db, outcomeId, cancellationToken);
+
+    private static bool Apply(OutcomeInput input, Enrolment enrolment, DateOnly today, Outcome outcome, Problems problems)
+    {
+        Check(input, enrolment.EnrolledOn, today, problems);
+        if (problems.Any)
+            return false;
+
+        var employment = input.Kind == OutcomeKind.Employment;
+        outcome.Kind = input.Kind!.Value;
+        outcome.StartedOn = input.StartedOn!.Value;
+        outcome.EndedOn = input.EndedOn;
+        outcome.EmployerName = employment ? FreeText.Stored(input.EmployerName) : null;
+        outcome.EmploymentType = employment ? input.EmploymentType : null;
+        outcome.HoursPerWeek = employment ? input.HoursPerWeek : null;
+        outcome.StudiesType = employment ? null : input.StudiesType;
+        return true;
     }
 
     /// <summary>The outcome's fields against the enrolment date, without the database; shared with the import.</summary>
@@ -66,6 +98,6 @@ public static class OutcomeOperations
         }
         if (input.Kind == OutcomeKind.Studies && input.StudiesType is null)
             problems.Add(nameof(input.StudiesType), "Choose the type of studies.");
-        ActivityOperations.CheckLength(problems, nameof(input.EmployerName), input.EmployerName, 200);
+        problems.CheckLength(nameof(input.EmployerName), input.EmployerName, 200);
     }
 }

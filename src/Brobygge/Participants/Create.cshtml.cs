@@ -1,18 +1,17 @@
 using Brobygge.Data;
 using Brobygge.Enrolments;
+using Brobygge.Forms;
 using Brobygge.Identity;
 using Brobygge.Projects;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Brobygge.Localization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Brobygge.Participants;
 
 /// <summary>Registers a person and enrols them in one of the user's projects; a coach or bridge-builder
 /// who registers someone is assigned to them, so the new participant is on their caseload at once.</summary>
-public sealed class CreateModel(BrobyggeDb db, IdentityNumberProtector protector, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class CreateModel(BrobyggeDb db, IdentityNumberProtector protector, TimeProvider time) : PageModel, IFormPage
 {
     [BindProperty] public ParticipantInput Input { get; set; } = new();
     [BindProperty] public EnrolInput Enrolment { get; set; } = new();
@@ -30,36 +29,20 @@ public sealed class CreateModel(BrobyggeDb db, IdentityNumberProtector protector
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Projects = await MyProjectsAsync(cancellationToken);
-        var number = await Input.ValidateAsync("Input.", AddError, Today, db, protector, personId: null, cancellationToken);
-        var person = new Person { OrganisationId = db.Scope.OrganisationId, FirstName = "", LastName = "", RegisteredById = db.Scope.UserId };
+        var number = await Input.ValidateAsync("Input.", (field, message) => this.Problem(field, message), Today, db, protector, personId: null, cancellationToken);
         var problems = new Problems();
         if (!ModelState.IsValid)
         {
             // Report the enrolment's problems too, all at once; nothing is written.
-            await EnrolmentOperations.CheckAsync(db, person, Enrolment, Today, problems, cancellationToken);
-            return ShowProblems(problems);
+            await EnrolmentOperations.CheckAsync(db, PersonOperations.New(db), Enrolment, Today, problems, cancellationToken);
+            return this.ShowProblems(problems, "Enrolment.");
         }
-        await Input.ApplyToAsync(person, number, protector, cancellationToken);
-        db.Persons.Add(person);
-        Enrolments.Enrolment? enrolment = null;
-        if (!await ParticipantInput.SaveUniqueAsync(db, person, "Input." + nameof(Input.IdentityNumber), AddError,
-                async () => enrolment = await EnrolmentOperations.EnrolAsync(db, person, Enrolment, Today, problems, cancellationToken), cancellationToken)
-            || enrolment is null)
-            return ShowProblems(problems);
-        TempData["Saved"] = "The participant was registered.";
-        return RedirectToPage("/Participants/Details", new { id = person.Id });
-    }
-
-    private PageResult ShowProblems(Problems problems)
-    {
-        foreach (var (field, messages) in problems.ByField)
-            foreach (var message in messages)
-                AddError("Enrolment." + field, message);
-        return Page();
+        if (await PersonOperations.RegisterAsync(db, protector, Input, number, "Input." + nameof(Input.IdentityNumber), (field, message) => this.Problem(field, message),
+                person => EnrolmentOperations.EnrolAsync(db, person, Enrolment, Today, problems, cancellationToken), cancellationToken) is not var (person, _))
+            return this.ShowProblems(problems, "Enrolment.");
+        return this.Saved("The participant was registered.", Form.ToParticipant(person.Id));
     }
 
     private Task<List<Project>> MyProjectsAsync(CancellationToken cancellationToken)
         => db.MyProjects().AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
-
-    private void AddError(string field, string message) => ModelState.AddModelError(field, t[message]);
 }

@@ -18,6 +18,17 @@ public sealed class DetailsModel(BrobyggeDb db, IdentityNumberProtector protecto
 {
     public Person? Person { get; private set; }
     public string? IdentityNumber { get; private set; }
+    public string? LmaNumber { get; private set; }
+
+    /// <summary>Each enrolment's own facts at entry, by enrolment id.</summary>
+    public IReadOnlyDictionary<Guid, EntryFactsView> FactsAtEntry { get; private set; } = new Dictionary<Guid, EntryFactsView>();
+
+    public sealed record EntryFactsView(Gender Gender, int Age, int? EducationLevel, DateOnly? UnemployedSince, List<string> Citizenship,
+        string? CountryOfBirth, ParentsBornAbroad? ParentsBornAbroad, string? Municipality)
+    {
+        public bool? ThirdCountryNational => EntryFacts.ThirdCountryNational(Citizenship);
+        public bool? ForeignBackground => EntryFacts.ForeignBackground(CountryOfBirth, ParentsBornAbroad);
+    }
     public DateOnly Today { get; private set; }
     public bool CanEdit => db.Scope.SeesAssignedParticipants || db.Scope.SeesProjectParticipants;
     public IReadOnlyList<ContactView> Contacts { get; private set; } = [];
@@ -25,7 +36,7 @@ public sealed class DetailsModel(BrobyggeDb db, IdentityNumberProtector protecto
 
     public sealed record ContactView(DateOnly ContactedOn, string Project, string? Language, string? BridgeBuilder, string? Place);
 
-    public sealed record EnrolmentView(Guid Id, string Project, string Reference, DateOnly EnrolledOn, LabourStatusAtEntry StatusAtEntry,
+    public sealed record EnrolmentView(Guid Id, string Project, Brobygge.Projects.FunderProfileKind FunderProfile, string Reference, DateOnly EnrolledOn, LabourStatusAtEntry StatusAtEntry,
         DateOnly? ExitedOn, ExitReason? ExitReason, string? Coach, string? BridgeBuilder,
         DateOnly? MappedOn, DateOnly? FirstActivityOn, DateOnly? FirstInternshipOn, DateOnly? FirstJobOn, DateOnly? FirstStudiesOn,
         List<PlanStep> Plan, List<Activity> Activities, List<Outcome> Outcomes, List<FollowUp> FollowUps);
@@ -37,7 +48,8 @@ public sealed class DetailsModel(BrobyggeDb db, IdentityNumberProtector protecto
         if (Person is null)
             return NotFound();
         Today = time.Today();
-        IdentityNumber = Person.IdentityNumberCipher is { } cipher ? ToDisplay(protector.Unprotect(cipher)) : null;
+        IdentityNumber = protector.Reveal(Person.IdentityNumberCipher);
+        LmaNumber = Person.LmaNumberCipher is { } lma ? protector.Unprotect(lma) : null;
         Contacts = await db.Contacts.AsNoTracking().Where(c => c.PersonId == id).OrderBy(c => c.ContactedOn)
             .Select(c => new ContactView(c.ContactedOn, db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Name).First(), c.Language,
                 db.Users.Where(u => u.Id == c.BridgeBuilderId).Select(u => u.DisplayName).FirstOrDefault(), c.Place))
@@ -45,7 +57,7 @@ public sealed class DetailsModel(BrobyggeDb db, IdentityNumberProtector protecto
         Enrolments = await db.Enrolments.AsNoTracking()
             .Where(e => e.PersonId == id)
             .OrderByDescending(e => e.EnrolledOn)
-            .Select(e => new EnrolmentView(e.Id, e.Project!.Name, e.Reference, e.EnrolledOn, e.StatusAtEntry, e.ExitedOn, e.ExitReason,
+            .Select(e => new EnrolmentView(e.Id, e.Project!.Name, e.Project.FunderProfile, e.Reference, e.EnrolledOn, e.StatusAtEntry, e.ExitedOn, e.ExitReason,
                 e.Assignments.Where(a => a.Role == AssignmentRole.Coach && a.EndedOn == null).Select(a => a.Staff!.DisplayName).FirstOrDefault(),
                 e.Assignments.Where(a => a.Role == AssignmentRole.BridgeBuilder && a.EndedOn == null).Select(a => a.Staff!.DisplayName).FirstOrDefault(),
                 e.MappedOn, e.FirstActivityOn, e.FirstInternshipOn, e.FirstJobOn, e.FirstStudiesOn,
@@ -55,9 +67,11 @@ public sealed class DetailsModel(BrobyggeDb db, IdentityNumberProtector protecto
                 e.FollowUps.OrderBy(f => f.DueOn).ToList()))
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
+        FactsAtEntry = await db.Enrolments.AsNoTracking().Where(e => e.PersonId == id)
+            .Select(e => new { e.Id, Facts = new EntryFactsView(e.GenderAtEntry, e.AgeAtEntry, e.EducationLevelAtEntry, e.UnemployedSince, e.Citizenship,
+                e.CountryOfBirth, e.ParentsBornAbroad, e.MunicipalityAtEntry) })
+            .ToDictionaryAsync(e => e.Id, e => e.Facts, cancellationToken);
         await db.RecordReadAsync(Person, cancellationToken);
         return Page();
     }
-
-    private static string ToDisplay(string twelveDigits) => $"{twelveDigits[..8]}-{twelveDigits[8..]}";
 }

@@ -1,73 +1,42 @@
 using Brobygge.Data;
+using Brobygge.Forms;
 using Brobygge.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Brobygge.Localization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Brobygge.Participants;
 
-/// <summary>Edits a person. The version read with the form guards the save: if someone saved in between,
-/// nothing is overwritten and their version is shown.</summary>
-public sealed class EditModel(BrobyggeDb db, IdentityNumberProtector protector, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+/// <summary>Edits a person. The version read with the form guards the save: if someone saved in between, nothing is
+/// overwritten, the user's entries stay and the other person's version stands beside them.</summary>
+public sealed class EditModel(BrobyggeDb db, IdentityNumberProtector protector, TimeProvider time) : PageModel, IVersionedFormPage
 {
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public ParticipantInput Input { get; set; } = new();
     [BindProperty] public Guid Version { get; set; }
-    public Guid Id { get; private set; }
     public string Name { get; private set; } = "";
-    public Person? Conflict { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var person = await db.Persons.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (person is null)
-            return NotFound();
-        Show(person);
-        return Page();
-    }
+    public Task OnGetAsync(CancellationToken cancellationToken) => ShowSavedAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var person = await db.Persons.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (person is null)
-            return NotFound();
-        Id = person.Id;
+        var person = await db.Persons.SingleOrDefaultAsync(p => p.Id == Id, cancellationToken) ?? throw new NotFoundException("The person");
         Name = person.FullName;
-        var today = time.Today();
-        var number = await Input.ValidateAsync("Input.", AddError, today, db, protector, person.Id, cancellationToken);
+        var number = await Input.ValidateAsync("Input.", (field, message) => this.Problem(field, message), time.Today(), db, protector, person.Id, cancellationToken);
         if (!ModelState.IsValid)
             return Page();
 
-        await Input.ApplyToAsync(person, number, protector, cancellationToken);
-        db.Entry(person).Property(p => p.Version).OriginalValue = Version;
-        try
-        {
-            if (!await ParticipantInput.SaveUniqueAsync(db, person, "Input." + nameof(Input.IdentityNumber), AddError, () => db.SaveChangesAsync(cancellationToken), cancellationToken))
-                return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            var current = await db.Persons.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-            if (current is null)
-                return NotFound();
-            ModelState.Clear();
-            Show(current);
-            Conflict = current;
+        if (!await PersonOperations.UpdateAsync(db, protector, person, Input, number, Version, "Input." + nameof(Input.IdentityNumber), (field, message) => this.Problem(field, message), cancellationToken))
             return Page();
-        }
-        TempData["Saved"] = "The changes were saved.";
-        return RedirectToPage("/Participants/Details", new { id = person.Id });
+        return this.Saved("The changes were saved.", Form.ToParticipant(person.Id));
     }
 
-    private void Show(Person person)
+    public async Task ShowSavedAsync(CancellationToken cancellationToken)
     {
-        Id = person.Id;
+        var person = await db.Persons.AsNoTracking().SingleOrDefaultAsync(p => p.Id == Id, cancellationToken) ?? throw new NotFoundException("The person");
         Name = person.FullName;
         Version = person.Version;
-        var number = person.IdentityNumberCipher is { } cipher ? protector.Unprotect(cipher) : null;
-        Input = ParticipantInput.From(person, number is null ? null : $"{number[..8]}-{number[8..]}");
+        Input = ParticipantInput.From(person, protector.Reveal(person.IdentityNumberCipher),
+            person.LmaNumberCipher is { } lma ? protector.Unprotect(lma) : null);
     }
-
-    private void AddError(string field, string message) => ModelState.AddModelError(field, t[message]);
 }

@@ -1,6 +1,7 @@
 using Brobygge.Auditing;
 using Brobygge.Data;
 using Brobygge.Enrolments;
+using Brobygge.Forms;
 using Brobygge.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ namespace Brobygge.Participants;
 /// <summary>The participants the signed-in user may see (the query filters decide which), with search. The search
 /// is posted and its results shown from the post, so an identity number never stands in a URL (history, logs,
 /// Referer); a redirect back to a GET would put it there again.</summary>
-public sealed class IndexModel(BrobyggeDb db, IdentityNumberProtector protector, TimeProvider time) : PageModel
+public sealed class IndexModel(BrobyggeDb db, IdentityNumberProtector protector, TimeProvider time) : PageModel, IFormPage
 {
     private const int PageSize = 50;
 

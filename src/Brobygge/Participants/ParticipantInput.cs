@@ -26,6 +26,12 @@ public sealed class ParticipantInput
 
     public DateOnly? BirthDate { get; set; }
 
+    /// <summary>The LMA card number of an asylum seeker (<see cref="LmaNumber"/>).</summary>
+    public string? LmaNumber { get; set; }
+
+    /// <summary>The home municipality: its four-digit code or its name.</summary>
+    public string? MunicipalityCode { get; set; }
+
     [StringLength(40, ErrorMessage = "The phone number can be at most 40 characters.")]
     public string? Phone { get; set; }
 
@@ -47,10 +53,11 @@ public sealed class ParticipantInput
     [Range(0, 8, ErrorMessage = "The education level is an ISCED level from 0 to 8.")]
     public int? EducationLevel { get; set; }
 
-    public static ParticipantInput From(Person person, string? identityNumber) => new()
+    public static ParticipantInput From(Person person, string? identityNumber, string? lmaNumber = null) => new()
     {
         FirstName = person.FirstName, LastName = person.LastName, Gender = person.Gender, IdentityNumber = identityNumber,
-        BirthDate = person.BirthDate, Phone = person.Phone, Email = person.Email, District = person.District,
+        BirthDate = person.BirthDate, LmaNumber = lmaNumber, MunicipalityCode = person.MunicipalityCode,
+        Phone = person.Phone, Email = person.Email, District = person.District,
         Languages = Codes.Languages.Names(person.Languages), SwedishLevel = person.SwedishLevel, EducationLevel = person.EducationLevel,
     };
 
@@ -62,6 +69,9 @@ public sealed class ParticipantInput
         var number = Validate(prefix, addError, today);
         if (number is { } unique && await TakenAsync(db, await protector.IndexAsync(unique, cancellationToken), personId, cancellationToken) is { } taken)
             addError(prefix + nameof(IdentityNumber), taken);
+        if (Identity.LmaNumber.TryParse(LmaNumber, out var lma)
+            && await LmaTakenAsync(db, await protector.IndexAsync(lma.Value, cancellationToken), personId, cancellationToken) is { } lmaTaken)
+            addError(prefix + nameof(LmaNumber), lmaTaken);
         return number;
     }
 
@@ -84,6 +94,11 @@ public sealed class ParticipantInput
             addError(prefix + nameof(BirthDate), "The birth date does not agree with the identity number.");
         else if (BirthDate is { } date && (date > today || date.Year < 1900))
             addError(prefix + nameof(BirthDate), "The birth date must be a real date between 1900 and today.");
+
+        if (!string.IsNullOrWhiteSpace(MunicipalityCode) && Codes.Municipalities.TryFind(MunicipalityCode) is null)
+            addError(prefix + nameof(MunicipalityCode), "There is no such municipality. Write its four-digit code (e.g. 1283) or its name (e.g. Helsingborg).");
+        if (!string.IsNullOrWhiteSpace(LmaNumber) && !Identity.LmaNumber.TryParse(LmaNumber, out _))
+            addError(prefix + nameof(LmaNumber), Identity.LmaNumber.Problem);
 
         if (!string.IsNullOrWhiteSpace(Email) && (!MailAddress.TryCreate(Email.Trim(), out var address) || address.Address != Email.Trim()))
             addError(prefix + nameof(Email), "Enter an e-mail address like name@example.se.");
@@ -111,6 +126,17 @@ public sealed class ParticipantInput
         return await db.Persons.AnyAsync(p => p.IdentityNumberIndex == index && p.Id != personId, cancellationToken) ? RegisteredAndVisible : CannotBeUsed;
     }
 
+    /// <summary>Why the LMA number (by its blind index) cannot be another person's, or null; worded like
+    /// <see cref="TakenAsync"/> so that it tells a user who may not see that person nothing about them.</summary>
+    private static async Task<string?> LmaTakenAsync(BrobyggeDb db, string index, Guid? personId, CancellationToken cancellationToken)
+    {
+        if (!await db.BeyondAccess<Person>().AnyAsync(p => p.OrganisationId == db.Scope.OrganisationId && p.LmaNumberIndex == index && p.Id != personId, cancellationToken))
+            return null;
+        return await db.Persons.AnyAsync(p => p.LmaNumberIndex == index && p.Id != personId, cancellationToken)
+            ? "A person you can see already has this LMA number: search for them to open their page."
+            : "This LMA number cannot be used here. Ask the project manager for help.";
+    }
+
     /// <summary>
     /// Runs the save of a person checked by <see cref="ValidateAsync"/>. Someone may register the same number between
     /// the check and the save; the unique index refuses it then, and the check's problem goes under
@@ -127,6 +153,14 @@ public sealed class ParticipantInput
         {
             db.ChangeTracker.Clear();
             addError(field, await TakenAsync(db, index, person.Id, cancellationToken) ?? CannotBeUsed);
+            return false;
+        }
+        catch (DbUpdateException e) when (person.LmaNumberIndex is { } index && e.IsUniqueViolation<Person>(db, p => new { p.OrganisationId, p.LmaNumberIndex }))
+        {
+            db.ChangeTracker.Clear();
+            // The field named is the identity number's sibling on the same form.
+            addError(field.Replace(nameof(IdentityNumber), nameof(LmaNumber), StringComparison.Ordinal),
+                await LmaTakenAsync(db, index, person.Id, cancellationToken) ?? "This LMA number cannot be used here. Ask the project manager for help.");
             return false;
         }
     }
@@ -155,15 +189,17 @@ public sealed class ParticipantInput
         person.LastName = LastName!.Trim();
         person.Gender = Gender!.Value;
         person.BirthDate = number?.BirthDate ?? BirthDate!.Value;
-        person.Phone = Blank(Phone);
-        person.Email = Blank(Email);
-        person.District = Blank(District);
+        person.Phone = FreeText.Stored(Phone);
+        person.Email = FreeText.Stored(Email);
+        person.District = FreeText.Stored(District);
         person.Languages = LanguageCodes() ?? [];
         person.SwedishLevel = SwedishLevel;
         person.EducationLevel = EducationLevel;
         person.IdentityNumberCipher = number is { } n ? protector.Protect(n) : null;
         person.IdentityNumberIndex = number is { } m ? await protector.IndexAsync(m, cancellationToken) : null;
+        person.MunicipalityCode = Codes.Municipalities.TryFind(MunicipalityCode)?.Code;
+        var lma = Identity.LmaNumber.TryParse(LmaNumber, out var parsed) ? parsed : null;
+        person.LmaNumberCipher = lma is { } l ? protector.Protect(l) : null;
+        person.LmaNumberIndex = lma is { } k ? await protector.IndexAsync(k, cancellationToken) : null;
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

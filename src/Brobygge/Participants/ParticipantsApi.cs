@@ -26,6 +26,12 @@ public static partial class ParticipantsApi
 
         /// <summary>Needed when there is no identity number; must agree with it when there is one.</summary>
         public DateOnly? BirthDate { get; init; }
+
+        /// <summary>An asylum seeker's LMA card number: eight digits, NN-NNNNNN or NNNNNNNN (a card serial "/1" may follow).</summary>
+        public string? LmaNumber { get; init; }
+
+        /// <summary>Four-digit code of the home municipality, e.g. 1283 (a name is understood too).</summary>
+        public string? MunicipalityCode { get; init; }
         public string? Phone { get; init; }
         public string? Email { get; init; }
         public string? District { get; init; }
@@ -40,6 +46,7 @@ public static partial class ParticipantsApi
         public ParticipantInput ToInput() => new()
         {
             FirstName = FirstName, LastName = LastName, Gender = Gender, IdentityNumber = IdentityNumber, BirthDate = BirthDate,
+            LmaNumber = LmaNumber, MunicipalityCode = MunicipalityCode,
             Phone = Phone, Email = Email, District = District, Languages = Languages is null ? null : string.Join(",", Languages),
             SwedishLevel = SwedishLevel, EducationLevel = EducationLevel,
         };
@@ -69,7 +76,14 @@ public static partial class ParticipantsApi
     /// <summary>A person; the identity number decrypted and written YYYYMMDD-NNNC.</summary>
     public sealed record ParticipantResponse(Guid Id, string FirstName, string LastName, Gender Gender, DateOnly BirthDate, string? IdentityNumber,
         string? Phone, string? Email, string? District, IReadOnlyList<string> Languages, SwedishLevel? SwedishLevel, int? EducationLevel,
-        IReadOnlyList<ParticipantEnrolment> Enrolments, Guid Version);
+        IReadOnlyList<ParticipantEnrolment> Enrolments, Guid Version)
+    {
+        /// <summary>The LMA number, decrypted, NN-NNNNNN.</summary>
+        public string? LmaNumber { get; init; }
+
+        /// <summary>Four-digit code of the home municipality.</summary>
+        public string? MunicipalityCode { get; init; }
+    }
 
     public static RouteGroupBuilder MapParticipantsApi(this RouteGroupBuilder api)
     {
@@ -164,10 +178,8 @@ public static partial class ParticipantsApi
         if (problems.Any)
             return ApiProblems.Validation(problems);
 
-        await input.ApplyToAsync(person, number, protector, cancellationToken);
-        db.Entry(person).Property(p => p.Version).OriginalValue = request.Version!.Value;
-        if (!await ParticipantInput.SaveUniqueAsync(db, person, nameof(ParticipantInput.IdentityNumber), problems.Add,
-                () => EnrolmentOperations.SaveAsync(db, "The participant", cancellationToken), cancellationToken))
+        if (!await PersonOperations.UpdateAsync(db, protector, person, input, number, request.Version!.Value,
+                nameof(ParticipantInput.IdentityNumber), problems.Add, cancellationToken))
             return ApiProblems.Validation(problems);
         return TypedResults.Ok(await ResponseAsync(db, protector, person, cancellationToken));
     }
@@ -186,11 +198,11 @@ public static partial class ParticipantsApi
         var enrolments = await db.Enrolments.AsNoTracking().Where(e => e.PersonId == person.Id).OrderBy(e => e.EnrolledOn)
             .Select(e => new ParticipantEnrolment(e.Id, e.ProjectId, e.Project!.Name, e.Reference, e.StatusAtEntry, e.EnrolledOn, e.ExitedOn, e.ExitReason))
             .ToListAsync(cancellationToken);
-        return new ParticipantResponse(person.Id, person.FirstName, person.LastName, person.Gender, person.BirthDate, IdentityNumberOf(protector, person),
-            person.Phone, person.Email, person.District, person.Languages, person.SwedishLevel, person.EducationLevel, enrolments, person.Version);
+        return new ParticipantResponse(person.Id, person.FirstName, person.LastName, person.Gender, person.BirthDate, protector.Reveal(person.IdentityNumberCipher),
+            person.Phone, person.Email, person.District, person.Languages, person.SwedishLevel, person.EducationLevel, enrolments, person.Version)
+        {
+            LmaNumber = person.LmaNumberCipher is { } lma ? protector.Unprotect(lma) : null,
+            MunicipalityCode = person.MunicipalityCode,
+        };
     }
-
-    /// <summary>The decrypted identity number written YYYYMMDD-NNNC, or null.</summary>
-    internal static string? IdentityNumberOf(IdentityNumberProtector protector, Person person)
-        => person.IdentityNumberCipher is { } cipher && protector.Unprotect(cipher) is { Length: 12 } digits ? $"{digits[..8]}-{digits[8..]}" : null;
 }

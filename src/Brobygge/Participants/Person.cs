@@ -19,6 +19,15 @@ public sealed class Person : ITenantOwned, IVersioned
     /// <summary>Keyed hash of the normalised number (blind index), so it can be found without decrypting.</summary>
     public string? IdentityNumberIndex { get; set; }
 
+    /// <summary>The LMA number of an asylum seeker (AMIF projects), encrypted like the identity number.</summary>
+    public string? LmaNumberCipher { get; set; }
+
+    /// <summary>Keyed hash of the LMA number's digits (blind index), for duplicate checks without decrypting.</summary>
+    public string? LmaNumberIndex { get; set; }
+
+    /// <summary>Four-digit code of the home municipality (Codes/municipalities.csv).</summary>
+    public string? MunicipalityCode { get; set; }
+
     public string? Phone { get; set; }
     public string? Email { get; set; }
     public string? District { get; set; }

@@ -13,6 +13,9 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.IdentityNumberIndex).HasMaxLength(64);
         builder.HasIndex(p => new { p.OrganisationId, p.IdentityNumberIndex }).IsUnique();
         builder.HasIndex(p => new { p.OrganisationId, p.LastName, p.FirstName });
+        builder.Property(p => p.LmaNumberIndex).HasMaxLength(64);
+        builder.HasIndex(p => new { p.OrganisationId, p.LmaNumberIndex }).IsUnique();
+        builder.Property(p => p.MunicipalityCode).HasMaxLength(4);
         builder.HasMany(p => p.Enrolments).WithOne(e => e.Person).HasForeignKey(e => e.PersonId);
         builder.Ignore(p => p.FullName);
         builder.IsVersioned();

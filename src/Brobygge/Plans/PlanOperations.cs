@@ -1,6 +1,4 @@
-using Brobygge.Activities;
 using Brobygge.Data;
-using Brobygge.Enrolments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Brobygge.Plans;
@@ -35,9 +33,7 @@ public static class PlanOperations
         problems.RequireVersion(input.Version);
         if (!Apply(input, step, problems))
             return null;
-        if (input.Version is { } version)
-            db.Entry(step).Property(s => s.Version).OriginalValue = version;
-        await EnrolmentOperations.SaveAsync(db, "The plan step", cancellationToken);
+        await db.SaveEditAsync(step, input.Version!.Value, "The plan step", cancellationToken);
         return step;
     }
 
@@ -45,12 +41,12 @@ public static class PlanOperations
     {
         if (string.IsNullOrWhiteSpace(input.Title))
             problems.Add(nameof(input.Title), "Describe the step.");
-        ActivityOperations.CheckLength(problems, nameof(input.Title), input.Title, 300);
-        ActivityOperations.CheckLength(problems, nameof(input.Owner), input.Owner, 200);
+        problems.CheckLength(nameof(input.Title), input.Title, 300);
+        problems.CheckLength(nameof(input.Owner), input.Owner, 200);
         if (problems.Any)
             return false;
         step.Title = input.Title!.Trim();
-        step.Owner = ActivityOperations.Trimmed(input.Owner);
+        step.Owner = FreeText.Stored(input.Owner);
         step.DueOn = input.DueOn;
         step.Status = input.Status ?? PlanStepStatus.Planned;
         return true;

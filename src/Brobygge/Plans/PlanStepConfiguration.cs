@@ -13,5 +13,6 @@ public sealed class PlanStepConfiguration : IEntityTypeConfiguration<PlanStep>
         builder.HasIndex(s => new { s.EnrolmentId, s.DueOn });
         builder.HasOne(s => s.Enrolment).WithMany().HasForeignKey(s => s.EnrolmentId);
         builder.IsVersioned();
+        builder.IsRecorded();
     }
 }

@@ -13,8 +13,17 @@ public sealed class Project : ITenantOwned, IVersioned
     public DateOnly StartsOn { get; set; }
     public DateOnly EndsOn { get; set; }
     public string? Funder { get; set; }
+
+    /// <summary>The funder's rules the project answers to: what is collected and reported (<see cref="Projects.FunderProfile"/>).</summary>
+    public FunderProfileKind FunderProfile { get; set; }
     public string? TargetGroup { get; set; }
     public List<string> Districts { get; set; } = [];
+
+    // Follow-up windows counted from the exit, where the funder asks for others than the defaults (FollowUpWindows).
+    public int? FourWeekFollowUpFromDays { get; set; }
+    public int? FourWeekFollowUpToDays { get; set; }
+    public int? SixMonthFollowUpFromMonths { get; set; }
+    public int? SixMonthFollowUpToMonths { get; set; }
     public Guid Version { get; set; }
 
     public List<Goal> Goals { get; init; } = [];

@@ -1,6 +1,7 @@
 using System.Net;
 using Brobygge.Identity;
 using Brobygge.Tests.Fixtures;
+using Brobygge.Tests.Forms;
 using Microsoft.EntityFrameworkCore;
 
 namespace Brobygge.Tests.Activities;
@@ -8,19 +9,13 @@ namespace Brobygge.Tests.Activities;
 /// <summary>The activity form through the real pipeline: bad input names the field and writes nothing.</summary>
 public abstract class ActivityPagesTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : BrobyggeApp
 {
-    private readonly TApp _app = Available(app);
-
-    private static TApp Available(TApp app)
-    {
-        app.SkipIfUnavailable();
-        return app;
-    }
+    private readonly TApp _app = app.Available();
 
     private static async Task<string> PageOf(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
     [Theory]
     [InlineData("Input.Kind", "", "typ av aktivitet")]
-    [InlineData("Input.OccurredOn", "2024-01-01", "före första kontakt")]
+    [InlineData("Input.OccurredOn", "2024-01-01", "före deltagarens inskrivning")]
     [InlineData("Input.Language", "xx", "ISO 639")]
     [InlineData("Input.EmployerName", "", "arbetsgivaren")]
     public async Task A_bad_activity_is_refused_with_the_field_named(string field, string value, string message)
@@ -36,7 +31,7 @@ public abstract class ActivityPagesTests<TApp>(TApp app) : IClassFixture<TApp> w
 
         var response = await BrobyggeApp.PostFormAsync(await _app.LoginAsync(coach), $"/Activities/New/{enrolment.Id}", form);
 
-        Assert.Contains(message, await PageOf(response), StringComparison.OrdinalIgnoreCase);
+        FieldErrors.AssertNamed(await PageOf(response), field, message);
         Assert.Equal(0, await _app.WithDbAsync((db, _) => db.Activities.CountAsync(a => a.EnrolmentId == enrolment.Id)));
     }
 }

@@ -12,13 +12,7 @@ namespace Brobygge.Tests.Api;
 [Trait("Category", "Security")]
 public abstract class InputRulesApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : BrobyggeApp
 {
-    private readonly TApp _app = Available(app);
-
-    private static TApp Available(TApp app)
-    {
-        app.SkipIfUnavailable();
-        return app;
-    }
+    private readonly TApp _app = app.Available();
 
     private async Task<(Project Project, User Coach, HttpClient Client)> CoachAsync()
     {

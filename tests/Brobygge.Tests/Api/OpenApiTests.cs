@@ -6,13 +6,7 @@ namespace Brobygge.Tests.Api;
 
 public abstract class OpenApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : BrobyggeApp
 {
-    private readonly TApp _app = Available(app);
-
-    private static TApp Available(TApp app)
-    {
-        app.SkipIfUnavailable();
-        return app;
-    }
+    private readonly TApp _app = app.Available();
 
     private static readonly string[] Methods = ["get", "put", "post", "delete", "patch"];
 

@@ -18,13 +18,7 @@ public abstract class AssignmentConcurrencyTests<TApp>(TApp app) : IClassFixture
 {
     private const int Requests = 8;
     private const int Rounds = 3;
-    private readonly TApp _app = Available(app);
-
-    private static TApp Available(TApp app)
-    {
-        app.SkipIfUnavailable();
-        return app;
-    }
+    private readonly TApp _app = app.Available();
 
     private Task<List<Guid>> CurrentCoachesAsync(Guid enrolmentId)
         => _app.WithDbAsync((db, _) => db.Assignments.Where(a => a.EnrolmentId == enrolmentId && a.Role == AssignmentRole.Coach && a.EndedOn == null)

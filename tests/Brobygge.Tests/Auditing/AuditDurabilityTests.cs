@@ -21,13 +21,7 @@ namespace Brobygge.Tests.Auditing;
 [Trait("Category", "Security")]
 public abstract class AuditDurabilityTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : BrobyggeApp
 {
-    private readonly TApp _app = Available(app);
-
-    private static TApp Available(TApp app)
-    {
-        app.SkipIfUnavailable();
-        return app;
-    }
+    private readonly TApp _app = app.Available();
 
     [Fact]
     public async Task Killing_the_program_mid_burst_loses_no_event_of_an_answered_read()

@@ -8,13 +8,7 @@ namespace Brobygge.Tests.Contacts;
 /// <summary>The contact form through the real pipeline.</summary>
 public abstract class ContactPagesTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : BrobyggeApp
 {
-    private readonly TApp _app = Available(app);
-
-    private static TApp Available(TApp app)
-    {
-        app.SkipIfUnavailable();
-        return app;
-    }
+    private readonly TApp _app = app.Available();
 
     [Fact]
     public async Task A_contact_is_registered_with_its_person_and_waits_for_enrolment()

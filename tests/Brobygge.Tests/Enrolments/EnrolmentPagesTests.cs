@@ -3,6 +3,7 @@ using Brobygge.Enrolments;
 using Brobygge.FollowUps;
 using Brobygge.Identity;
 using Brobygge.Tests.Fixtures;
+using Brobygge.Tests.Forms;
 using Microsoft.EntityFrameworkCore;
 
 namespace Brobygge.Tests.Enrolments;
@@ -10,13 +11,7 @@ namespace Brobygge.Tests.Enrolments;
 /// <summary>The enrol and exit forms through the real pipeline: bad input names the field and writes nothing.</summary>
 public abstract class EnrolmentPagesTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : BrobyggeApp
 {
-    private readonly TApp _app = Available(app);
-
-    private static TApp Available(TApp app)
-    {
-        app.SkipIfUnavailable();
-        return app;
-    }
+    private readonly TApp _app = app.Available();
 
     private static async Task<string> PageOf(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
@@ -52,7 +47,7 @@ public abstract class EnrolmentPagesTests<TApp>(TApp app) : IClassFixture<TApp> 
         var response = await BrobyggeApp.PostFormAsync(await _app.LoginAsync(coach), $"/Enrolments/Create/{enrolment.PersonId}",
             new() { ["Input.ProjectId"] = project.Id.ToString(), ["Input.EnrolledOn"] = "2025-09-01", ["Input.StatusAtEntry"] = "Unemployed" });
 
-        Assert.Contains("redan inskriven", await PageOf(response));
+        FieldErrors.AssertNamed(await PageOf(response), "Input.ProjectId", "redan inskriven");
         Assert.Equal(1, await _app.WithDbAsync((db, _) => db.Enrolments.CountAsync(e => e.PersonId == enrolment.PersonId)));
     }
 

@@ -87,7 +87,7 @@ public class EnrolmentTests
         fourWeeks.RecordedOn = new DateOnly(2025, 10, 28);
         fourWeeks.Status = FollowUpStatus.Employed;
 
-        enrolment.ReEnter();
+        enrolment.ReEnter(new DateOnly(2025, 10, 15));
 
         Assert.Equal(EnrolledOn, enrolment.EnrolledOn);
         Assert.Null(enrolment.ExitedOn);
@@ -104,7 +104,7 @@ public class EnrolmentTests
         var recorded = enrolment.FollowUps.Single(f => f.Kind == FollowUpKind.FourWeeks);
         recorded.RecordedOn = new DateOnly(2025, 7, 28);
         recorded.Status = FollowUpStatus.NotEmployed;
-        enrolment.ReEnter();
+        enrolment.ReEnter(new DateOnly(2025, 8, 1));
 
         enrolment.Exit(new DateOnly(2026, 1, 15), ExitReason.Studying);
 
@@ -155,7 +155,7 @@ public class EnrolmentTests
 
         enrolment.Exit(new DateOnly(2025, 6, 30), ExitReason.Employed);
         Assert.Contains(onDemand, enrolment.FollowUps);
-        enrolment.ReEnter();
+        enrolment.ReEnter(new DateOnly(2025, 8, 1));
 
         Assert.Same(onDemand, Assert.Single(enrolment.FollowUps));
     }
@@ -192,7 +192,7 @@ public class EnrolmentTests
         enrolment.Exit(new DateOnly(2025, 9, 30), ExitReason.Moved);
         Assert.False(enrolment.IsActiveOn(new DateOnly(2026, 1, 1)));
 
-        enrolment.ReEnter();
+        enrolment.ReEnter(new DateOnly(2025, 12, 1));
 
         Assert.True(enrolment.IsActiveOn(new DateOnly(2026, 1, 1)));
         Assert.False(enrolment.IsActiveOn(EnrolledOn.AddDays(-1)));

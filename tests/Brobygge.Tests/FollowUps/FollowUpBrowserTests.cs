@@ -21,7 +21,7 @@ public sealed partial class FollowUpBrowserTests(SqliteBrowserApp app) : IClassF
         var enrolment = await app.CreateParticipantAsync(project, coach, enrolledOn: app.Clock.Today.AddMonths(-8));
         await app.WithDbAsync(async db =>
         {
-            var tracked = await db.Enrolments.Include(e => e.FollowUps).SingleAsync(e => e.Id == enrolment.Id);
+            var tracked = await db.Enrolments.Include(e => e.FollowUps).Include(e => e.Periods).SingleAsync(e => e.Id == enrolment.Id);
             tracked.Exit(app.Clock.Today.AddDays(-40), ExitReason.Employed);
             await db.SaveChangesAsync();
         });

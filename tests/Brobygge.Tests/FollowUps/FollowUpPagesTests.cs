@@ -3,6 +3,7 @@ using Brobygge.Enrolments;
 using Brobygge.FollowUps;
 using Brobygge.Identity;
 using Brobygge.Tests.Fixtures;
+using Brobygge.Tests.Forms;
 using Microsoft.EntityFrameworkCore;
 
 namespace Brobygge.Tests.FollowUps;
@@ -10,13 +11,7 @@ namespace Brobygge.Tests.FollowUps;
 /// <summary>The follow-up form through the real pipeline: bad input names the field and writes nothing.</summary>
 public abstract class FollowUpPagesTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : BrobyggeApp
 {
-    private readonly TApp _app = Available(app);
-
-    private static TApp Available(TApp app)
-    {
-        app.SkipIfUnavailable();
-        return app;
-    }
+    private readonly TApp _app = app.Available();
 
     private static async Task<string> PageOf(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
@@ -28,7 +23,7 @@ public abstract class FollowUpPagesTests<TApp>(TApp app) : IClassFixture<TApp> w
         var created = await _app.CreateParticipantAsync(project, coach, enrolledOn: new DateOnly(2025, 1, 10));
         var (followUpId, version) = await _app.WithDbAsync(async (db, _) =>
         {
-            var enrolment = await db.Enrolments.Include(e => e.FollowUps).SingleAsync(e => e.Id == created.Id);
+            var enrolment = await db.Enrolments.Include(e => e.FollowUps).Include(e => e.Periods).SingleAsync(e => e.Id == created.Id);
             enrolment.Exit(new DateOnly(2025, 3, 1), ExitReason.Employed);
             await db.SaveChangesAsync();
             var fourWeeks = enrolment.FollowUps.Single(f => f.Kind == FollowUpKind.FourWeeks);
@@ -37,7 +32,7 @@ public abstract class FollowUpPagesTests<TApp>(TApp app) : IClassFixture<TApp> w
         var client = await _app.LoginAsync(coach);
 
         var refused = await BrobyggeApp.PostFormAsync(client, $"/FollowUps/Record/{followUpId}", new() { ["Input.RecordedOn"] = "2025-03-29", ["Input.Status"] = "Studying", ["Input.Version"] = version });
-        Assert.Contains("Välj hur personen nåddes", await PageOf(refused));
+        FieldErrors.AssertNamed(await PageOf(refused), "Input.ContactMethod", "Välj hur personen nåddes");
         Assert.Null((await _app.WithDbAsync((db, _) => db.FollowUps.SingleAsync(f => f.Id == followUpId))).RecordedOn);
 
         var unreached = await BrobyggeApp.PostFormAsync(client, $"/FollowUps/Record/{followUpId}", new() { ["Input.RecordedOn"] = "2025-03-29", ["Input.Status"] = "Unreached", ["Input.Version"] = version });

@@ -21,13 +21,7 @@ namespace Brobygge.Tests.Identity;
 [Trait("Category", "Security")]
 public abstract class AccessApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : BrobyggeApp
 {
-    private readonly TApp _app = Available(app);
-
-    private static TApp Available(TApp app)
-    {
-        app.SkipIfUnavailable();
-        return app;
-    }
+    private readonly TApp _app = app.Available();
 
     private sealed record Records(Guid PersonId, Guid EnrolmentId, Guid ContactId, Guid ActivityId, Guid PlanStepId, Guid OutcomeId, Guid FollowUpId, Guid MappingId);
 

@@ -2,6 +2,7 @@ using System.Net;
 using Brobygge.Activities;
 using Brobygge.Identity;
 using Brobygge.Tests.Fixtures;
+using Brobygge.Tests.Forms;
 using Microsoft.EntityFrameworkCore;
 
 namespace Brobygge.Tests.Identity;
@@ -10,13 +11,7 @@ namespace Brobygge.Tests.Identity;
 [Trait("Category", "Security")]
 public abstract class AccessRulesTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : BrobyggeApp
 {
-    private readonly TApp _app = Available(app);
-
-    private static TApp Available(TApp app)
-    {
-        app.SkipIfUnavailable();
-        return app;
-    }
+    private readonly TApp _app = app.Available();
 
     private static async Task<HttpStatusCode> StatusOf(HttpClient client, string url) => (await client.GetAsync(url)).StatusCode;
 
@@ -171,7 +166,7 @@ public abstract class AccessRulesTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var earlier = await _app.CreateParticipantAsync(project, await _app.CreateUserAsync(Roles.Coach, project), enrolledOn: new DateOnly(2025, 1, 10));
         await _app.WithDbAsync(async db =>
         {
-            var enrolment = await db.Enrolments.Include(e => e.FollowUps).SingleAsync(e => e.Id == earlier.Id);
+            var enrolment = await db.Enrolments.Include(e => e.FollowUps).Include(e => e.Periods).SingleAsync(e => e.Id == earlier.Id);
             enrolment.Exit(new DateOnly(2025, 3, 1), Brobygge.Enrolments.ExitReason.Moved);
             // The coach sees the person through a second project of the same organisation.
             var other = new Brobygge.Projects.Project { OrganisationId = project.OrganisationId, Code = "P2" + Guid.NewGuid().ToString("N")[..6], Name = "Andra", StartsOn = new DateOnly(2024, 1, 1), EndsOn = new DateOnly(2027, 12, 31) };
@@ -186,7 +181,7 @@ public abstract class AccessRulesTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var response = await BrobyggeApp.PostFormAsync(await _app.LoginAsync(coach), $"/Enrolments/Create/{earlier.PersonId}",
             new() { ["Input.ProjectId"] = project.Id.ToString(), ["Input.EnrolledOn"] = "2025-09-01", ["Input.StatusAtEntry"] = "Unemployed" });
 
-        Assert.Contains("inte din att öppna igen", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        FieldErrors.AssertNamed(await response.Content.ReadAsStringAsync(), "Input.ProjectId", "inte din att öppna igen");
         var reopened = await _app.WithDbAsync((db, _) => db.Enrolments.SingleAsync(e => e.Id == earlier.Id));
         Assert.Equal(new DateOnly(2025, 3, 1), reopened.ExitedOn);
     }

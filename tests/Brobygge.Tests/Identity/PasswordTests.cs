@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Brobygge.Identity;
 using Brobygge.Tests.Api;
 using Brobygge.Tests.Fixtures;
+using Brobygge.Tests.Forms;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -15,13 +16,7 @@ namespace Brobygge.Tests.Identity;
 [Trait("Category", "Security")]
 public abstract partial class PasswordTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : BrobyggeApp
 {
-    private readonly TApp _app = Available(app);
-
-    private static TApp Available(TApp app)
-    {
-        app.SkipIfUnavailable();
-        return app;
-    }
+    private readonly TApp _app = app.Available();
 
     private const string NewPassword = "New-password-456";
 
@@ -33,13 +28,6 @@ public abstract partial class PasswordTests<TApp>(TApp app) : IClassFixture<TApp
         {
             ["CurrentPassword"] = current, ["NewPassword"] = next, ["ConfirmPassword"] = confirm ?? next,
         });
-
-    /// <summary>The error shown next to a field (the span the page ties to it), not text elsewhere on the page.</summary>
-    private static string FieldError(string page, string field)
-    {
-        var match = Regex.Match(page, $"""<span[^>]* data-valmsg-for="{field}"[^>]*>(.*?)</span>""", RegexOptions.Singleline);
-        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : "";
-    }
 
     [Fact]
     public async Task A_user_changes_their_password_and_only_the_new_one_logs_in_while_this_session_goes_on()
@@ -75,7 +63,7 @@ public abstract partial class PasswordTests<TApp>(TApp app) : IClassFixture<TApp
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.Equal(Swedish(message), FieldError(page, field));
+        Assert.Equal(Swedish(message), FieldErrors.Of(page, field));
         Assert.Equal(HttpStatusCode.Redirect, (await LoginAsync(_app.Anonymous(), coach.Email!, BrobyggeApp.Password)).StatusCode);
     }
 

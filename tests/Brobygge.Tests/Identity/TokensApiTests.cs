@@ -11,13 +11,7 @@ namespace Brobygge.Tests.Identity;
 
 public abstract class TokensApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : BrobyggeApp
 {
-    private readonly TApp _app = Available(app);
-
-    private static TApp Available(TApp app)
-    {
-        app.SkipIfUnavailable();
-        return app;
-    }
+    private readonly TApp _app = app.Available();
 
     [Fact]
     public async Task A_token_for_email_and_password_opens_the_api_with_the_users_own_participants()

@@ -86,7 +86,7 @@ public abstract class ParticipantImportTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Contains("line 3: gender: robot: ", error);
         Assert.Contains("line 4: employment_type: : Choose the type of employment.", error);
         Assert.Contains("line 4: employer: : Enter the employer.", error);
-        Assert.Contains("line 6: followup_6m_on: 2023-09-01: A six-month follow-up lies 5 to 9 months after the exit", error);
+        Assert.Contains("line 6: followup_6m_on: 2023-09-01: The six-month follow-up is made within its window after the exit (by default 5 to 9 months after it).", error);
         Assert.Contains("line 7: ref: A-1: The same reference is on line 2 too.", error);
         Assert.Contains("line 7: enrolled_on: 2023-02-30: Write the date as YYYY-MM-DD.", error);
         Assert.DoesNotContain("line 2:", error);

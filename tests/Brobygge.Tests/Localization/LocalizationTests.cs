@@ -30,6 +30,7 @@ public sealed partial class LocalizationTests(SqliteApp app) : IClassFixture<Sql
         var response = await BrobyggeApp.PostFormAsync(client, "/culture", new() { ["culture"] = "xx-YY" }, formPage: "/Identity/Login");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Unknown culture 'xx-YY'", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

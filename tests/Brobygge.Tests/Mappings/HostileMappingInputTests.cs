@@ -4,6 +4,7 @@ using Brobygge.Mappings;
 using Brobygge.Taxonomy;
 using Brobygge.Tests.Api;
 using Brobygge.Tests.Fixtures;
+using Brobygge.Tests.Forms;
 using Microsoft.EntityFrameworkCore;
 
 namespace Brobygge.Tests.Mappings;
@@ -75,7 +76,7 @@ public sealed class HostileMappingInputTests(SqliteApp app) : IClassFixture<Sqli
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.Contains("<span id=\"Input_Skills_error\" class=\"field-error\">Kompetenserna kan vara högst 8000 tecken.</span>", page);
+        Assert.Equal("Kompetenserna kan vara högst 8000 tecken.", FieldErrors.Of(page, "Input.Skills"));
         Assert.Equal(0, await MappingCountAsync(enrolment));
     }
 

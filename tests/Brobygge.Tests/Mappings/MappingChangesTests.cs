@@ -11,13 +11,11 @@ public sealed class MappingChangesTests
         {
             Number = number,
             MappedOn = new DateOnly(2025, 3, number),
-            EducationLevel = 6,
             EducationField = "Väg- och vattenbyggnad",
             EducationCountry = "SY",
             DegreeRecognition = DegreeRecognition.Applied,
             Experience = [new WorkExperience { OccupationId = "civ", Label = "Civilingenjör, bygg", Years = 4 }],
             Languages = [new LanguageSkill { Code = "ar", Level = LanguageLevel.Native }, new LanguageSkill { Code = "sv", Level = LanguageLevel.Basic }],
-            SwedishLevel = SwedishLevel.SfiC,
             Skills = [new ConceptRef { ConceptId = "cad", Label = "CAD-konstruktion" }],
             DrivingLicences = ["B"],
             Goals = "Arbeta som byggnadsingenjör",
@@ -33,8 +31,8 @@ public sealed class MappingChangesTests
 
         Assert.All(changes, change => Assert.Equal(ChangeKind.Added, change.Kind));
         Assert.Equal(
-            [MappingField.EducationLevel, MappingField.EducationField, MappingField.EducationCountry, MappingField.DegreeRecognition,
-             MappingField.Experience, MappingField.Languages, MappingField.Languages, MappingField.SwedishLevel, MappingField.Skills,
+            [MappingField.EducationField, MappingField.EducationCountry, MappingField.DegreeRecognition,
+             MappingField.Experience, MappingField.Languages, MappingField.Languages, MappingField.Skills,
              MappingField.DrivingLicences, MappingField.Goals],
             changes.Select(c => c.Field));
         Assert.Contains(new MappingChange(MappingField.Experience, ChangeKind.Added, "Civilingenjör, bygg", After: 4.0), changes);
@@ -100,18 +98,14 @@ public sealed class MappingChangesTests
     {
         var changes = MappingChanges.Between(Version(1), Version(2, m =>
         {
-            m.EducationLevel = 7;
             m.DegreeRecognition = DegreeRecognition.Recognised;
-            m.SwedishLevel = SwedishLevel.SfiD;
             m.Goals = null;
             m.Obstacles = "Barnomsorg saknas";
             m.DrivingLicences = ["B", "C"];
         }));
 
         Assert.Equal(
-            [new MappingChange(MappingField.EducationLevel, ChangeKind.Changed, Before: 6, After: 7),
-             new MappingChange(MappingField.DegreeRecognition, ChangeKind.Changed, Before: DegreeRecognition.Applied, After: DegreeRecognition.Recognised),
-             new MappingChange(MappingField.SwedishLevel, ChangeKind.Changed, Before: SwedishLevel.SfiC, After: SwedishLevel.SfiD),
+            [new MappingChange(MappingField.DegreeRecognition, ChangeKind.Changed, Before: DegreeRecognition.Applied, After: DegreeRecognition.Recognised),
              new MappingChange(MappingField.DrivingLicences, ChangeKind.Added, "C"),
              new MappingChange(MappingField.Goals, ChangeKind.Removed, Before: "Arbeta som byggnadsingenjör"),
              new MappingChange(MappingField.Obstacles, ChangeKind.Added, After: "Barnomsorg saknas")],

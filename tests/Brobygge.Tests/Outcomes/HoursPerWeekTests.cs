@@ -3,6 +3,7 @@ using Brobygge.Identity;
 using Brobygge.Outcomes;
 using Brobygge.Tests.Api;
 using Brobygge.Tests.Fixtures;
+using Brobygge.Tests.Forms;
 using Microsoft.EntityFrameworkCore;
 
 namespace Brobygge.Tests.Outcomes;
@@ -12,13 +13,7 @@ namespace Brobygge.Tests.Outcomes;
 [Trait("Category", "Security")]
 public abstract class HoursPerWeekTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : BrobyggeApp
 {
-    private readonly TApp _app = Available(app);
-
-    private static TApp Available(TApp app)
-    {
-        app.SkipIfUnavailable();
-        return app;
-    }
+    private readonly TApp _app = app.Available();
 
     [Theory]
     [InlineData("NaN")]
@@ -44,7 +39,7 @@ public abstract class HoursPerWeekTests<TApp>(TApp app) : IClassFixture<TApp> wh
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.Matches("id=\"Input_HoursPerWeek_error\"[^>]*>[^<]+<", page);
+        FieldErrors.AssertNamed(page, "Input.HoursPerWeek");
         Assert.Equal(0, await OutcomesAsync(enrolment));
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using Brobygge.Identity;
 using Brobygge.Tests.Api;
 using Brobygge.Tests.Fixtures;
+using Brobygge.Tests.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Brobygge.Contacts.ContactsApi;
@@ -20,13 +21,7 @@ public abstract class IdentityNumberDuplicateTests<TApp>(TApp app) : IClassFixtu
     private const int Rounds = 3;
     private const string CannotBeUsed = "This identity number cannot be used here. Ask the project manager for help.";
     private const string SeenElsewhere = "A person you can see already has this identity number: search for it to open their page.";
-    private readonly TApp _app = Available(app);
-
-    private static TApp Available(TApp app)
-    {
-        app.SkipIfUnavailable();
-        return app;
-    }
+    private readonly TApp _app = app.Available();
 
     private Task<int> HoldersAsync(Guid organisationId, string number)
         => _app.WithDbAsync(async (db, services) =>
@@ -110,8 +105,7 @@ public abstract class IdentityNumberDuplicateTests<TApp>(TApp app) : IClassFixtu
                 Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
                 var page = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
                 // The enrolled person is the winner's alone: the others may not know of them.
-                Assert.Contains("id=\"Input_IdentityNumber_error\"", page);
-                Assert.Contains("Det här personnumret kan inte användas här", page);
+                FieldErrors.AssertNamed(page, "Input.IdentityNumber", "Det här personnumret kan inte användas här");
                 Assert.DoesNotContain("redan registrerad", page);
             }
             Assert.Equal(1, await HoldersAsync(organisation, number));
@@ -130,7 +124,7 @@ public abstract class IdentityNumberDuplicateTests<TApp>(TApp app) : IClassFixtu
         var inApi = await (await _app.ApiClientAsync(coaches[1])).PostJsonAsync("/api/v1/contacts", Contact(project, number, 1));
 
         var page = WebUtility.HtmlDecode(await onPage.Content.ReadAsStringAsync());
-        Assert.Contains("Det här personnumret kan inte användas här. Fråga projektledaren om hjälp.", page);
+        FieldErrors.AssertNamed(page, "Input.IdentityNumber", "Det här personnumret kan inte användas här. Fråga projektledaren om hjälp.");
         Assert.DoesNotContain("redan registrerad", page);
         Assert.DoesNotContain("Deltagare0", page);
         Assert.Equal([CannotBeUsed], (await inApi.ValidationErrorsAsync())["person.identityNumber"]);
@@ -147,7 +141,7 @@ public abstract class IdentityNumberDuplicateTests<TApp>(TApp app) : IClassFixtu
 
         var response = await BrobyggeApp.PostFormAsync(await _app.LoginAsync(manager), "/Participants/Create", ParticipantForm(project, number, 1));
 
-        Assert.Contains("En person som du kan se har redan det här personnumret", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        FieldErrors.AssertNamed(await response.Content.ReadAsStringAsync(), "Input.IdentityNumber", "En person som du kan se har redan det här personnumret");
         Assert.Equal(1, await HoldersAsync(organisation, number));
     }
 }

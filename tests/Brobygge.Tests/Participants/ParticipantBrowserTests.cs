@@ -40,7 +40,7 @@ public sealed class ParticipantBrowserTests(SqliteBrowserApp app) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_concurrent_edit_is_shown_to_the_second_person_not_lost()
+    public async Task A_concurrent_edit_is_shown_to_the_second_person_beside_what_they_typed()
     {
         var project = await app.CreateProjectAsync();
         var coach = await app.CreateUserAsync(Roles.Coach, project);
@@ -57,7 +57,9 @@ public sealed class ParticipantBrowserTests(SqliteBrowserApp app) : IClassFixtur
         await SaveAsync(second);
 
         await Assertions.Expect(second.GetByRole(AriaRole.Alert)).ToContainTextAsync("Någon annan sparade");
-        await Assertions.Expect(second.GetByLabel("Område")).ToHaveValueAsync("Dalhem");
+        // What the second person typed stays; what the first saved stands beside it.
+        await Assertions.Expect(second.GetByLabel("Område")).ToHaveValueAsync("Husensjö");
+        await Assertions.Expect(second.Locator("#Input_District_theirs")).ToHaveTextAsync("Sparat av någon annan: Dalhem");
         await Check(second);
     }
 }

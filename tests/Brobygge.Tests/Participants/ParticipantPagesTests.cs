@@ -3,6 +3,7 @@ using Brobygge.Auditing;
 using Brobygge.Identity;
 using Brobygge.Participants;
 using Brobygge.Tests.Fixtures;
+using Brobygge.Tests.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,13 +11,7 @@ namespace Brobygge.Tests.Participants;
 
 public abstract class ParticipantPagesTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : BrobyggeApp
 {
-    private readonly TApp _app = Available(app);
-
-    private static TApp Available(TApp app)
-    {
-        app.SkipIfUnavailable();
-        return app;
-    }
+    private readonly TApp _app = app.Available();
 
     private static Dictionary<string, string> ValidForm(Guid projectId, string lastName) => new()
     {
@@ -78,7 +73,7 @@ public abstract class ParticipantPagesTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("Inget sparades", page);
-        Assert.Contains(messagePart, page, StringComparison.OrdinalIgnoreCase);
+        FieldErrors.AssertNamed(page, field, messagePart);
         Assert.Equal(0, await PersonCountAsync(project.OrganisationId));
     }
 
@@ -92,7 +87,7 @@ public abstract class ParticipantPagesTests<TApp>(TApp app) : IClassFixture<TApp
 
         var response = await BrobyggeApp.PostFormAsync(client, "/Participants/Create", form);
 
-        Assert.Contains("stämmer inte med personnumret", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        FieldErrors.AssertNamed(await response.Content.ReadAsStringAsync(), "Input.BirthDate", "stämmer inte med personnumret");
         Assert.Equal(0, await PersonCountAsync(project.OrganisationId));
     }
 
@@ -105,7 +100,7 @@ public abstract class ParticipantPagesTests<TApp>(TApp app) : IClassFixture<TApp
 
         var second = await BrobyggeApp.PostFormAsync(client, "/Participants/Create", ValidForm(project.Id, "Second"));
 
-        Assert.Contains("En person som du kan se har redan det här personnumret", WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync()));
+        FieldErrors.AssertNamed(await second.Content.ReadAsStringAsync(), "Input.IdentityNumber", "En person som du kan se har redan det här personnumret");
         Assert.Equal(1, await PersonCountAsync(project.OrganisationId));
     }
 
@@ -158,7 +153,7 @@ public abstract class ParticipantPagesTests<TApp>(TApp app) : IClassFixture<TApp
     }
 
     [Fact]
-    public async Task A_second_save_from_an_old_version_is_refused_and_shows_the_other_change()
+    public async Task A_second_save_from_an_old_version_is_refused_keeps_what_was_typed_and_shows_the_other_change_beside_it()
     {
         var project = await _app.CreateProjectAsync();
         var coach = await _app.CreateUserAsync(Roles.Coach, project);
@@ -178,7 +173,8 @@ public abstract class ParticipantPagesTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         var page = WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync());
         Assert.Contains("Någon annan sparade", page);
-        Assert.Contains("value=\"Dalhem\"", page);
+        Assert.Contains("name=\"Input.District\" value=\"Husensjö\"", page);
+        Assert.Contains("id=\"Input_District_theirs\">Sparat av någon annan: Dalhem<", page);
         Assert.Equal("Dalhem", (await _app.WithDbAsync((db, _) => db.Persons.SingleAsync(p => p.Id == enrolment.PersonId))).District);
     }
 

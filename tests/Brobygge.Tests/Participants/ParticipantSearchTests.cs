@@ -1,6 +1,7 @@
 using System.Net;
 using Brobygge.Identity;
 using Brobygge.Tests.Fixtures;
+using Brobygge.Tests.Forms;
 using Microsoft.EntityFrameworkCore;
 
 namespace Brobygge.Tests.Participants;
@@ -9,13 +10,7 @@ namespace Brobygge.Tests.Participants;
 [Trait("Category", "Security")]
 public abstract class ParticipantSearchTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : BrobyggeApp
 {
-    private readonly TApp _app = Available(app);
-
-    private static TApp Available(TApp app)
-    {
-        app.SkipIfUnavailable();
-        return app;
-    }
+    private readonly TApp _app = app.Available();
 
     private static Dictionary<string, string> Registration(Guid projectId, string lastName, string languages = "ar, sv") => new()
     {
@@ -75,8 +70,7 @@ public abstract class ParticipantSearchTests<TApp>(TApp app) : IClassFixture<TAp
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.Contains("id=\"Input_Languages_error\"", page);
-        Assert.Contains("högst 20 språk", page);
+        FieldErrors.AssertNamed(page, "Input.Languages", "högst 20 språk");
         Assert.Equal(0, await _app.WithDbAsync((db, _) => db.Persons.CountAsync(p => p.OrganisationId == project.OrganisationId)));
     }
 }

@@ -12,13 +12,7 @@ namespace Brobygge.Tests.Participants;
 /// <summary>The participant list and search through the API.</summary>
 public abstract class ParticipantsApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : BrobyggeApp
 {
-    private readonly TApp _app = Available(app);
-
-    private static TApp Available(TApp app)
-    {
-        app.SkipIfUnavailable();
-        return app;
-    }
+    private readonly TApp _app = app.Available();
 
     private static DateOnly Date(int year, int month, int day) => new(year, month, day);
 

@@ -17,7 +17,7 @@ public abstract partial class ProjectsCommandTests<TApp>
         var (exitCode, _, error) = await RunAsync(ProjectsAdd(Unique("LONG"), organisation));
 
         Assert.Equal(before, await CountAsync());
-        Assert.NotEqual(0, exitCode);
+        Assert.Equal(1, exitCode);
         Assert.StartsWith("error: --organisation", error, StringComparison.Ordinal);
     }
 }

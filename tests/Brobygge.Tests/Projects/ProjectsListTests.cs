@@ -5,13 +5,7 @@ namespace Brobygge.Tests.Projects;
 
 public abstract class ProjectsListTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : BrobyggeApp
 {
-    private readonly TApp _app = Available(app);
-
-    private static TApp Available(TApp app)
-    {
-        app.SkipIfUnavailable();
-        return app;
-    }
+    private readonly TApp _app = app.Available();
 
     [Fact]
     public async Task Projects_list_shows_each_projects_code_name_period_and_organisation()
@@ -24,7 +18,7 @@ public abstract class ProjectsListTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.True(exitCode == 0, error);
         Assert.StartsWith("CODE ", output);
         var line = Assert.Single(output.Split('\n'), l => l.StartsWith(project.Code + " ", StringComparison.Ordinal));
-        Assert.Matches($@"^{project.Code} +{project.Name} +2024-01-01 – 2027-12-31 +{organisation}\s*$", line);
+        Assert.Matches($@"^{project.Code} +{project.Name} +2024-01-01 – 2027-12-31 +{organisation} +none\s*$", line);
     }
 }
 

@@ -7,13 +7,7 @@ namespace Brobygge.Tests.Taxonomy;
 /// <summary>The small taxonomy embedded in the program, so a fresh install has pick-lists offline.</summary>
 public abstract class BuiltInTaxonomyTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : BrobyggeApp
 {
-    private readonly TApp _app = Available(app);
-
-    private static TApp Available(TApp app)
-    {
-        app.SkipIfUnavailable();
-        return app;
-    }
+    private readonly TApp _app = app.Available();
 
     private Task<Dictionary<string, int>> ConceptsPerTypeAsync()
         => _app.WithDbAsync((db, _) => db.TaxonomyConcepts.GroupBy(c => c.Type).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));

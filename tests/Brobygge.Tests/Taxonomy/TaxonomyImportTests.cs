@@ -9,13 +9,7 @@ namespace Brobygge.Tests.Taxonomy;
 /// <summary><c>taxonomy import</c> on the real JobTech files of ../shared/data/jobtech-taxonomy and on small made-up files.</summary>
 public abstract class TaxonomyImportTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : BrobyggeApp
 {
-    private readonly TApp _app = Available(app);
-
-    private static TApp Available(TApp app)
-    {
-        app.SkipIfUnavailable();
-        return app;
-    }
+    private readonly TApp _app = app.Available();
 
     private static string TaxonomyFolder => SharedData.PathTo("data", "jobtech-taxonomy");
 
