@@ -226,6 +226,36 @@ public abstract class ParticipantImportTests<TApp>(TApp app) : IClassFixture<TAp
             (enrolment.ExitReason!.Value, enrolment.FollowUp6mOn!.Value, enrolment.FollowUp6mStatus!.Value, enrolment.FirstJobOn!.Value));
     }
 
+    [Fact]
+    public async Task A_row_with_municipality_lma_number_facts_at_entry_and_upon_leaving_lands_in_their_homes()
+    {
+        var project = await ProjectAsync(new DateOnly(2022, 1, 1), new DateOnly(2025, 12, 31));
+        var file = await WriteAsync(
+            "ref,first_name,last_name,gender,birth_date,education_level,status_at_entry,enrolled_on,exited_on,municipality_code,lma_number,unemployed_since,citizenship,country_of_birth,parents_born_abroad,upon_leaving",
+            "L-1,Amal,Omar,woman,1990-05-17,3,unemployed,2023-02-01,2023-06-30,1283,12-345678,2022-11-01,SY|se,SY,both,employed|qualification");
+
+        var (exitCode, _, error) = await ImportAsync(file, project);
+
+        Assert.True(exitCode == 0, error);
+        var lmaIndex = await _app.Services.GetRequiredService<IdentityNumberProtector>().IndexAsync(LmaNumber.TryParse("12-345678", out var lma) ? lma.Value : throw new InvalidOperationException());
+        await _app.WithDbAsync(async (db, _) =>
+        {
+            var enrolment = await db.Enrolments.Include(e => e.Person).Include(e => e.Periods).Include(e => e.FollowUps).SingleAsync(e => e.ProjectId == project.Id);
+            Assert.Equal(("1283", lmaIndex), (enrolment.Person!.MunicipalityCode, enrolment.Person.LmaNumberIndex));
+            Assert.DoesNotContain("345678", enrolment.Person.LmaNumberCipher!, StringComparison.Ordinal);
+            Assert.Equal((Gender.Woman, 32, (int?)3, "1283"), (enrolment.GenderAtEntry, enrolment.AgeAtEntry, enrolment.EducationLevelAtEntry, enrolment.MunicipalityAtEntry));
+            Assert.Equal((new DateOnly(2022, 11, 1), "SY", ParentsBornAbroad.Both), (enrolment.UnemployedSince!.Value, enrolment.CountryOfBirth, enrolment.ParentsBornAbroad!.Value));
+            Assert.Equal(["SE", "SY"], enrolment.Citizenship.Order());
+            var period = Assert.Single(enrolment.Periods);
+            Assert.Equal((new DateOnly(2023, 2, 1), new DateOnly(2023, 6, 30), RecordOrigin.Import), (period.StartedOn, period.EndedOn!.Value, period.Origin));
+            Assert.All(enrolment.FollowUps, f => Assert.Equal(period.Id, f.PeriodId));
+            var leaving = await db.LeavingSituations.Where(l => l.EnrolmentId == enrolment.Id).OrderBy(l => l.Kind).ToListAsync();
+            Assert.Equal([Brobygge.Leaving.LeavingSituationKind.InWork, Brobygge.Leaving.LeavingSituationKind.QualificationGained], leaving.Select(l => l.Kind));
+            Assert.All(leaving, l => Assert.Equal((new DateOnly(2023, 6, 30), RecordOrigin.Import), (l.On, l.Origin)));
+            return 0;
+        });
+    }
+
     // ---- helpers ----
 
     private sealed record Figures(int Participants, int Women, int Men, int Employed, int Studying, int FollowedUp, int Reached, int StillEmployed, int Unreached);
