@@ -31,6 +31,7 @@ public static class CommandLine
         GoalsCommand.Create(cli),
         SeedDemoCommand.Create(cli),
         TaxonomyCommand.Create(cli),
+        Imports.ImportCommand.Create(cli),
     };
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter? output = null, TextWriter? error = null)

@@ -141,7 +141,9 @@ public sealed partial class Enrolment : ITenantOwned, IVersioned
 /// (Regulation (EU) 2021/1057, Annex I, point 1).</summary>
 public enum LabourStatusAtEntry { Employed, SelfEmployed, Unemployed, LongTermUnemployed, Inactive, InactiveNotInEducation }
 
-public enum ExitReason { Employed, Studying, Completed, Moved, Discontinued, Other }
+/// <summary>Why a participant left. <see cref="NotGiven"/>: an imported exit without a reason, recorded as such rather
+/// than guessed (participants-import.md).</summary>
+public enum ExitReason { Employed, Studying, Completed, Moved, Discontinued, Other, NotGiven }
 
 /// <summary>Which staff member works with the participant, and in which role, for which period.</summary>
 public sealed class Assignment : ITenantOwned, IRecorded

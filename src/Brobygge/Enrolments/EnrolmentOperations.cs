@@ -138,18 +138,7 @@ public static class EnrolmentOperations
             problems.Add(nameof(input.ProjectId), "Choose a project.");
         else if (project is null)
             problems.Add(nameof(input.ProjectId), "Choose one of your projects.");
-        if (input.StatusAtEntry is null)
-            problems.Add(nameof(input.StatusAtEntry), "Choose the labour-market status at entry.");
-        if (input.EnrolledOn is not { } enrolledOn)
-            problems.Add(nameof(input.EnrolledOn), "Enter the enrolment date.");
-        else if (project is not null && (enrolledOn < project.StartsOn || enrolledOn > project.EndsOn))
-            problems.Add(nameof(input.EnrolledOn), "The enrolment date must be within the project period.");
-        else if (enrolledOn > today)
-            problems.Add(nameof(input.EnrolledOn), "The enrolment date cannot be in the future.");
-        EntryFactsOperations.Check(person, input, problems);
-        var reference = string.IsNullOrWhiteSpace(input.Reference) ? null : input.Reference.Trim();
-        if (reference is { Length: > 60 })
-            problems.Add(nameof(input.Reference), "The reference can be at most 60 characters.");
+        var reference = CheckEntry(project, person, input, today, problems);
         if (project is null)
             return null;
 
@@ -177,20 +166,50 @@ public static class EnrolmentOperations
         var enrolment = await db.Enrolments.Include(e => e.FollowUps).Include(e => e.Periods).Include(e => e.Project)
             .SingleOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken)
             ?? throw new NotFoundException("The enrolment");
-        if (input.ExitedOn is not { } exitedOn)
-            problems.Add(nameof(input.ExitedOn), "Enter the exit date.");
-        else if (exitedOn > today)
-            problems.Add(nameof(input.ExitedOn), "The exit date cannot be in the future.");
-        else if (enrolment.ExitProblem(exitedOn, FollowUpWindows.Of(enrolment.Project)) is { } problem)
+        CheckExit(enrolment.EnrolledOn, input, today, problems);
+        if (input.ExitedOn is { } exitedOn && !problems.ByField.ContainsKey(nameof(input.ExitedOn))
+            && enrolment.ExitProblem(exitedOn, FollowUpWindows.Of(enrolment.Project)) is { } problem)
             problems.Add(nameof(input.ExitedOn), problem);
-        if (input.Reason is null)
-            problems.Add(nameof(input.Reason), "Choose the reason for the exit.");
         problems.RequireVersion(input.Version);
         if (problems.Any)
             return null;
         enrolment.Exit(input.ExitedOn!.Value, input.Reason!.Value, FollowUpWindows.Of(enrolment.Project));
         await db.SaveEditAsync(enrolment, input.Version!.Value, "The enrolment", cancellationToken);
         return enrolment;
+    }
+
+    /// <summary>The enrolment's own fields (status, a date within the project period and not ahead, the reference) and
+    /// the facts at entry the form adds, without the database, so the import checks a whole file with it. Returns the
+    /// trimmed reference, if given.</summary>
+    public static string? CheckEntry(Project? project, Person person, EnrolInput input, DateOnly today, Problems problems)
+    {
+        if (input.StatusAtEntry is null)
+            problems.Add(nameof(input.StatusAtEntry), "Choose the labour-market status at entry.");
+        if (input.EnrolledOn is not { } enrolledOn)
+            problems.Add(nameof(input.EnrolledOn), "Enter the enrolment date.");
+        else if (project is not null && (enrolledOn < project.StartsOn || enrolledOn > project.EndsOn))
+            problems.Add(nameof(input.EnrolledOn), "The enrolment date must be within the project period.");
+        else if (enrolledOn > today)
+            problems.Add(nameof(input.EnrolledOn), "The enrolment date cannot be in the future.");
+        EntryFactsOperations.Check(person, input, problems);
+        var reference = string.IsNullOrWhiteSpace(input.Reference) ? null : input.Reference.Trim();
+        if (reference is { Length: > 60 })
+            problems.Add(nameof(input.Reference), "The reference can be at most 60 characters.");
+        return reference;
+    }
+
+    /// <summary>The exit's date and reason against the enrolment date, without the database; shared with the import.
+    /// The exit form adds the enrolment's own rule (<see cref="Enrolment.ExitProblem"/>: re-entry, follow-ups made).</summary>
+    public static void CheckExit(DateOnly enrolledOn, ExitInput input, DateOnly today, Problems problems)
+    {
+        if (input.ExitedOn is not { } exitedOn)
+            problems.Add(nameof(input.ExitedOn), "Enter the exit date.");
+        else if (exitedOn < enrolledOn)
+            problems.Add(nameof(input.ExitedOn), "The exit date cannot be before the enrolment date.");
+        else if (exitedOn > today)
+            problems.Add(nameof(input.ExitedOn), "The exit date cannot be in the future.");
+        if (input.Reason is null)
+            problems.Add(nameof(input.Reason), "Choose the reason for the exit.");
     }
 
     /// <summary>Assigns a coach or bridge-builder who enrols someone to them, unless someone holds that role already;

@@ -49,4 +49,6 @@ public enum FollowUpKind { FourWeeks, SixMonths, OnDemand }
 /// <summary>Reached: employed, studying or not employed; or not reached at all.</summary>
 public enum FollowUpStatus { Employed, Studying, NotEmployed, Unreached }
 
-public enum ContactMethod { Phone, Visit, Message, Employer, Register }
+/// <summary>How the person was reached. <see cref="NotRecorded"/>: a follow-up brought in by an import, whose
+/// spreadsheet did not say; never invented (participants-import.md).</summary>
+public enum ContactMethod { Phone, Visit, Message, Employer, Register, NotRecorded }

@@ -20,22 +20,7 @@ public static class FollowUpOperations
         var followUp = await db.FollowUps.Include(f => f.Enrolment!.Project).SingleOrDefaultAsync(f => f.Id == followUpId, cancellationToken)
             ?? throw new NotFoundException("The follow-up");
         var (exited, window) = await WindowAsync(db, followUp, cancellationToken);
-        if (input.RecordedOn is not { } recorded)
-            problems.Add(nameof(input.RecordedOn), "Enter the date of the follow-up.");
-        else if (recorded > today)
-            problems.Add(nameof(input.RecordedOn), "The follow-up date cannot be in the future.");
-        else if (exited is { } exit && recorded < exit)
-            problems.Add(nameof(input.RecordedOn), "The follow-up date is before the exit.");
-        else if (window is { } allowed && !allowed.Contains(recorded))
-            problems.Add(nameof(input.RecordedOn), followUp.Kind == FollowUpKind.FourWeeks
-                ? "The four-week follow-up is made within its window after the exit (by default up to 8 weeks after it)."
-                : "The six-month follow-up is made within its window after the exit (by default 5 to 9 months after it).");
-        if (input.Status is null)
-            problems.Add(nameof(input.Status), "Choose whether the person is in work or studies, or could not be reached.");
-        else if (input.Status != FollowUpStatus.Unreached && input.ContactMethod is null)
-            problems.Add(nameof(input.ContactMethod), "Choose how the person was reached.");
-        if (input.Status == FollowUpStatus.Employed && input.SameEmployer is null)
-            problems.Add(nameof(input.SameEmployer), "Say whether it is the same employer.");
+        CheckRecord(input, followUp.Kind, exited, window, today, problems);
         problems.RequireVersion(input.Version);
         if (problems.Any)
             return null;
@@ -73,5 +58,26 @@ public static class FollowUpOperations
         db.FollowUps.Add(followUp);
         await db.SaveChangesAsync(cancellationToken);
         return followUp;
+    }
+
+    /// <summary>A recorded follow-up's fields against the exit, without the database; shared with the import.</summary>
+    public static void CheckRecord(FollowUpInput input, FollowUpKind kind, DateOnly? exited, FollowUpWindow? window, DateOnly today, Problems problems)
+    {
+        if (input.RecordedOn is not { } recorded)
+            problems.Add(nameof(input.RecordedOn), "Enter the date of the follow-up.");
+        else if (recorded > today)
+            problems.Add(nameof(input.RecordedOn), "The follow-up date cannot be in the future.");
+        else if (exited is { } exit && recorded < exit)
+            problems.Add(nameof(input.RecordedOn), "The follow-up date is before the exit.");
+        else if (window is { } allowed && !allowed.Contains(recorded))
+            problems.Add(nameof(input.RecordedOn), kind == FollowUpKind.FourWeeks
+                ? "The four-week follow-up is made within its window after the exit (by default up to 8 weeks after it)."
+                : "The six-month follow-up is made within its window after the exit (by default 5 to 9 months after it).");
+        if (input.Status is null)
+            problems.Add(nameof(input.Status), "Choose whether the person is in work or studies, or could not be reached.");
+        else if (input.Status != FollowUpStatus.Unreached && input.ContactMethod is null)
+            problems.Add(nameof(input.ContactMethod), "Choose how the person was reached.");
+        if (input.Status == FollowUpStatus.Employed && input.SameEmployer is null)
+            problems.Add(nameof(input.SameEmployer), "Say whether it is the same employer.");
     }
 }

@@ -17,6 +17,9 @@ public static class AccessPolicies
     /// <summary>Participants' records through the API: the same roles, with a bearer token only.</summary>
     public const string ApiParticipantStaff = "ApiParticipantStaff";
 
+    /// <summary>Project managers only: bringing a project's spreadsheet in (the participant import).</summary>
+    public const string ProjectManagers = "ProjectManagers";
+
     /// <summary>Any signed-in user: the start page, logging out, pick-list searches.</summary>
     public const string SignedIn = "SignedIn";
 
@@ -32,6 +35,7 @@ public static class AccessPolicies
         services.AddAuthorizationBuilder()
             .AddPolicy(ParticipantStaff, policy => policy.RequireRole(ParticipantRoles))
             .AddPolicy(ApiParticipantStaff, policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(ParticipantRoles))
+            .AddPolicy(ProjectManagers, policy => policy.RequireRole(Roles.ProjectManager))
             .AddPolicy(SignedIn, policy => policy.RequireAuthenticatedUser())
             // Fail closed: a route that names neither a policy nor anonymous access is refused to everyone. A request
             // that matched no route (or routing's own 404, 405 and 415 answers, which are no routes) passes on.
@@ -47,6 +51,7 @@ public static class AccessPolicies
         foreach (var folder in ParticipantFolders)
             conventions.AuthorizeFolder(folder, ParticipantStaff);
         return conventions
+            .AuthorizeFolder("/Imports", ProjectManagers)
             .AuthorizePage("/Index", SignedIn)
             .AuthorizePage("/Identity/Logout", SignedIn)
             .AuthorizePage("/Identity/AccessDenied", SignedIn)

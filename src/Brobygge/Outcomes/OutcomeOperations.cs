@@ -58,11 +58,29 @@ public static class OutcomeOperations
 
     private static bool Apply(OutcomeInput input, Enrolment enrolment, DateOnly today, Outcome outcome, Problems problems)
     {
+        Check(input, enrolment.EnrolledOn, today, problems);
+        if (problems.Any)
+            return false;
+
+        var employment = input.Kind == OutcomeKind.Employment;
+        outcome.Kind = input.Kind!.Value;
+        outcome.StartedOn = input.StartedOn!.Value;
+        outcome.EndedOn = input.EndedOn;
+        outcome.EmployerName = employment ? FreeText.Stored(input.EmployerName) : null;
+        outcome.EmploymentType = employment ? input.EmploymentType : null;
+        outcome.HoursPerWeek = employment ? input.HoursPerWeek : null;
+        outcome.StudiesType = employment ? null : input.StudiesType;
+        return true;
+    }
+
+    /// <summary>The outcome's fields against the enrolment date, without the database; shared with the import.</summary>
+    public static void Check(OutcomeInput input, DateOnly enrolledOn, DateOnly today, Problems problems)
+    {
         if (input.Kind is null)
             problems.Add(nameof(input.Kind), "Choose employment or studies.");
         if (input.StartedOn is not { } started)
             problems.Add(nameof(input.StartedOn), "Enter the start date.");
-        else if (started < enrolment.EnrolledOn)
+        else if (started < enrolledOn)
             problems.Add(nameof(input.StartedOn), "The start date is before the enrolment.");
         else if (started > today.AddYears(1))
             problems.Add(nameof(input.StartedOn), "The start date is more than a year ahead.");
@@ -81,17 +99,5 @@ public static class OutcomeOperations
         if (input.Kind == OutcomeKind.Studies && input.StudiesType is null)
             problems.Add(nameof(input.StudiesType), "Choose the type of studies.");
         problems.CheckLength(nameof(input.EmployerName), input.EmployerName, 200);
-        if (problems.Any)
-            return false;
-
-        var employment = input.Kind == OutcomeKind.Employment;
-        outcome.Kind = input.Kind!.Value;
-        outcome.StartedOn = input.StartedOn!.Value;
-        outcome.EndedOn = input.EndedOn;
-        outcome.EmployerName = employment ? FreeText.Stored(input.EmployerName) : null;
-        outcome.EmploymentType = employment ? input.EmploymentType : null;
-        outcome.HoursPerWeek = employment ? input.HoursPerWeek : null;
-        outcome.StudiesType = employment ? null : input.StudiesType;
-        return true;
     }
 }

@@ -66,6 +66,19 @@ public sealed class ParticipantInput
     public async Task<PersonalIdentityNumber?> ValidateAsync(string prefix, Action<string, string> addError, DateOnly today,
         BrobyggeDb db, IdentityNumberProtector protector, Guid? personId, CancellationToken cancellationToken)
     {
+        var number = Validate(prefix, addError, today);
+        if (number is { } unique && await TakenAsync(db, await protector.IndexAsync(unique, cancellationToken), personId, cancellationToken) is { } taken)
+            addError(prefix + nameof(IdentityNumber), taken);
+        if (Identity.LmaNumber.TryParse(LmaNumber, out var lma)
+            && await LmaTakenAsync(db, await protector.IndexAsync(lma.Value, cancellationToken), personId, cancellationToken) is { } lmaTaken)
+            addError(prefix + nameof(LmaNumber), lmaTaken);
+        return number;
+    }
+
+    /// <summary>The cross-field rules that need no database (the import checks the numbers of a whole file in one query).
+    /// Returns the parsed identity number, if one was given and is valid.</summary>
+    public PersonalIdentityNumber? Validate(string prefix, Action<string, string> addError, DateOnly today)
+    {
         PersonalIdentityNumber? number = null;
         if (!string.IsNullOrWhiteSpace(IdentityNumber))
         {
@@ -86,9 +99,6 @@ public sealed class ParticipantInput
             addError(prefix + nameof(MunicipalityCode), "There is no such municipality. Write its four-digit code (e.g. 1283) or its name (e.g. Helsingborg).");
         if (!string.IsNullOrWhiteSpace(LmaNumber) && !Identity.LmaNumber.TryParse(LmaNumber, out _))
             addError(prefix + nameof(LmaNumber), Identity.LmaNumber.Problem);
-        else if (Identity.LmaNumber.TryParse(LmaNumber, out var lma)
-            && await LmaTakenAsync(db, await protector.IndexAsync(lma.Value, cancellationToken), personId, cancellationToken) is { } lmaTaken)
-            addError(prefix + nameof(LmaNumber), lmaTaken);
 
         if (!string.IsNullOrWhiteSpace(Email) && (!MailAddress.TryCreate(Email.Trim(), out var address) || address.Address != Email.Trim()))
             addError(prefix + nameof(Email), "Enter an e-mail address like name@example.se.");
@@ -96,9 +106,6 @@ public sealed class ParticipantInput
             addError(prefix + nameof(Languages), "Write each language as an ISO 639 code (e.g. ar) or its name (e.g. Arabic), separated by commas.");
         else if (codes.Count > MaxLanguages)
             addError(prefix + nameof(Languages), "List at most 20 languages.");
-
-        if (number is { } unique && await TakenAsync(db, await protector.IndexAsync(unique, cancellationToken), personId, cancellationToken) is { } taken)
-            addError(prefix + nameof(IdentityNumber), taken);
         return number;
     }
 

@@ -16,6 +16,7 @@ public sealed partial class AccessFiltersTests
         ["Enrolments/EnrolmentOperations.cs"] = 5,
         ["Enrolments/EnrolmentsApi.cs"] = 1,
         ["Enrolments/StaffOperations.cs"] = 1,
+        ["Imports/ImportCheck.cs"] = 3,
         ["Participants/ParticipantInput.cs"] = 2, // the identity number and the LMA number: duplicates the user may not see
     };
 

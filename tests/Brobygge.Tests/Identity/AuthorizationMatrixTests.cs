@@ -107,11 +107,17 @@ public enum Reach
     /// <summary>Works with participants, but not with this one (a second coach, a bridge-builder, another organisation's staff).</summary>
     Staff,
 
-    /// <summary>The participant's coach and the project's manager.</summary>
+    /// <summary>The participant's coach.</summary>
     Owner,
+
+    /// <summary>The project's manager: sees as the owner does, and reaches the project managers' pages.</summary>
+    Manager,
+
+    /// <summary>Another organisation's project manager: sees as other staff do, and reaches the project managers' pages.</summary>
+    OtherManager,
 }
 
-public enum Audience { Anyone, SignedIn, ParticipantStaff }
+public enum Audience { Anyone, SignedIn, ParticipantStaff, ProjectManagers }
 
 public enum Answer { Served, Hidden, Refused, NotAllowed, Failed }
 
@@ -131,10 +137,11 @@ public sealed record Surface(string Method, string Pattern, Audience Audience, F
     {
         Audience.Anyone => Answer.Served,
         Audience.SignedIn => reach == Reach.Anonymous ? Answer.Refused : Answer.Served,
+        Audience.ProjectManagers => reach is Reach.Manager or Reach.OtherManager ? Answer.Served : Answer.Refused,
         _ => reach switch
         {
             Reach.Anonymous or Reach.SignedIn => Answer.Refused,
-            Reach.Staff when Scoped => Answer.Hidden,
+            Reach.Staff or Reach.OtherManager when Scoped => Answer.Hidden,
             _ => Answer.Served,
         },
     };
@@ -224,6 +231,7 @@ public static class Matrix
         .. Pages("Outcomes/New/{enrolmentId:guid}", Audience.ParticipantStaff, w => $"/Outcomes/New/{w.EnrolmentId}", scoped: true),
         .. Pages("Outcomes/Edit/{outcomeId:guid}", Audience.ParticipantStaff, w => $"/Outcomes/Edit/{w.OutcomeId}", scoped: true),
         .. Pages("FollowUps/Record/{followUpId:guid}", Audience.ParticipantStaff, w => $"/FollowUps/Record/{w.FollowUpId}", scoped: true),
+        .. Pages("Imports/Participants", Audience.ProjectManagers),
         .. Pages("Consents/Record/{personId:guid}", Audience.ParticipantStaff, w => $"/Consents/Record/{w.PersonId}", scoped: true),
         .. Pages("Leaving/Record/{enrolmentId:guid}", Audience.ParticipantStaff, w => $"/Leaving/Record/{w.EnrolmentId}", scoped: true),
 
@@ -349,11 +357,11 @@ public abstract partial class MatrixApp(DatabaseProvider provider) : BrobyggeApp
         {
             new("anonymous", Reach.Anonymous, Anonymous(), null, null, new HashSet<string>()),
             await VisitorAsync("coach", Reach.Owner, coach, participant, lead),
-            await VisitorAsync("project manager", Reach.Owner, manager, participant, lead),
+            await VisitorAsync("project manager", Reach.Manager, manager, participant, lead),
             await VisitorAsync("second coach", Reach.Staff, secondCoach, lead),
             await VisitorAsync("bridge-builder", Reach.Staff, bridgeBuilder, lead),
             await VisitorAsync("other organisation's coach", Reach.Staff, theirCoach, theirs.Person.LastName, theirLead),
-            await VisitorAsync("other organisation's project manager", Reach.Staff, theirManager, theirs.Person.LastName, theirLead),
+            await VisitorAsync("other organisation's project manager", Reach.OtherManager, theirManager, theirs.Person.LastName, theirLead),
         };
         foreach (var role in new[] { Roles.EmployerLiaison, Roles.PartnerLiaison, Roles.Evaluator, Roles.Administrator })
             visitors.Add(await VisitorAsync(role, Reach.SignedIn, await CreateUserAsync(role, project)));
