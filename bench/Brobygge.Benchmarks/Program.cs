@@ -81,6 +81,8 @@ var tables = new (string Table, string Select)[]
     ("Persons", $"SELECT p.* FROM \"Persons\" p JOIN \"Enrolments\" e ON e.\"PersonId\" = p.\"Id\" WHERE e.\"ProjectId\" = '{world.ProjectId}'"),
     ("Enrolments", $"SELECT * FROM \"Enrolments\" WHERE \"ProjectId\" = '{world.ProjectId}'"),
     ("Assignments", $"SELECT a.* FROM \"Assignments\" a JOIN \"Enrolments\" e ON e.\"Id\" = a.\"EnrolmentId\" WHERE e.\"ProjectId\" = '{world.ProjectId}'"),
+    ("ParticipationPeriods", $"SELECT pp.* FROM \"ParticipationPeriods\" pp JOIN \"Enrolments\" e ON e.\"Id\" = pp.\"EnrolmentId\" WHERE e.\"ProjectId\" = '{world.ProjectId}'"),
+    ("LeavingSituations", $"SELECT l.* FROM \"LeavingSituations\" l JOIN \"Enrolments\" e ON e.\"Id\" = l.\"EnrolmentId\" WHERE e.\"ProjectId\" = '{world.ProjectId}'"),
     ("Outcomes", $"SELECT o.* FROM \"Outcomes\" o JOIN \"Enrolments\" e ON e.\"Id\" = o.\"EnrolmentId\" WHERE e.\"ProjectId\" = '{world.ProjectId}'"),
     ("FollowUps", $"SELECT f.* FROM \"FollowUps\" f JOIN \"Enrolments\" e ON e.\"Id\" = f.\"EnrolmentId\" WHERE e.\"ProjectId\" = '{world.ProjectId}'"),
     ("AuditEvents", $"SELECT * FROM \"AuditEvents\" WHERE \"Sequence\" > {auditBefore} AND \"OrganisationId\" = '{world.OrganisationId}'"),
