@@ -22,6 +22,8 @@ public static class OpenApiSetup
         ["Activities"] = "Meetings, courses, internships and other dated interventions.",
         ["Outcomes"] = "Jobs and studies a participant starts.",
         ["Follow-ups"] = "Follow-ups four weeks and six months after exit, and on demand.",
+        ["Consents"] = "Consent per purpose as dated events: given or withdrawn, how, by whom and on which legal basis.",
+        ["Leaving"] = "The situation upon leaving (within four weeks of the exit) and qualifications gained.",
     };
 
     public static IServiceCollection AddBrobyggeOpenApi(this IServiceCollection services)

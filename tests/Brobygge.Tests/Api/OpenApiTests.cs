@@ -39,6 +39,20 @@ public abstract class OpenApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Contains("RecordFollowUp", ids);
     }
 
+    /// <summary>Redocly's recommended rules (CI) warn on a tag without a description: every tag an operation uses is
+    /// described in the document's tag list.</summary>
+    [Fact]
+    public async Task Every_tag_an_operation_uses_is_described()
+    {
+        var document = await DocumentAsync();
+        var used = Operations(document).SelectMany(o => o.Operation.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!)).ToHashSet();
+        var described = document.GetProperty("tags").EnumerateArray()
+            .Where(tag => tag.TryGetProperty("description", out var description) && !string.IsNullOrWhiteSpace(description.GetString()))
+            .Select(tag => tag.GetProperty("name").GetString()!).ToHashSet();
+
+        Assert.Empty(used.Except(described));
+    }
+
     /// <summary>The operations throw NotFoundException for a record outside the user's access and ConflictException for a
     /// stale version (ApiExceptionHandler answers 404 and 409): the document must say so where they can.</summary>
     [Fact]
