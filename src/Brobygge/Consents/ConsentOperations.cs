@@ -78,8 +78,8 @@ public static class ConsentOperations
         else if (on > today)
             problems.Add(nameof(input.On), "The date cannot be in the future.");
 
-        var formReference = Trimmed(input.FormReference);
-        var witness = Trimmed(input.Witness);
+        var formReference = FreeText.Stored(input.FormReference);
+        var witness = FreeText.Stored(input.Witness);
         if (input.How is null)
             problems.Add(nameof(input.How), "Choose how it was given or withdrawn.");
         else if (input.How == ConsentMethod.Paper && formReference is null)
@@ -134,6 +134,4 @@ public static class ConsentOperations
             throw new ConflictException("The participant's consents");
         }
     }
-
-    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
