@@ -1,8 +1,9 @@
 namespace Brobygge.Matching;
 
 /// <summary>
-/// Candidates stored column by column (flat arrays with offsets, no object per candidate) with posting lists: by SSYK
-/// 2-digit group of their occupations, by skill, municipality, county, organisation and project. Immutable once built.
+/// Candidates stored column by column (flat arrays with offsets, no object per candidate) with posting lists: by
+/// occupation and by SSYK 4-, 3- and 2-digit group of their occupations, by skill, municipality, county, organisation
+/// and project. Immutable once built.
 /// </summary>
 internal sealed class CandidateColumns
 {
@@ -16,7 +17,7 @@ internal sealed class CandidateColumns
     private readonly int[] _projectStart, _projects, _occupationStart, _occupations, _groups, _skillStart, _skills, _languageStart, _languages;
 
     public readonly Dictionary<Guid, int> Slots;
-    public readonly Dictionary<int, int[]> ByGroup2 = [], ByUngroupedOccupation = [], BySkill = [], ByPlace = [], ByOwner = [];
+    public readonly Dictionary<int, int[]> ByOccupation = [], ByGroup4 = [], ByGroup3 = [], ByGroup2 = [], BySkill = [], ByPlace = [], ByOwner = [];
 
     public CandidateColumns(IReadOnlyList<CompiledCandidate> candidates)
     {
@@ -43,8 +44,10 @@ internal sealed class CandidateColumns
         _languages = new int[candidates.Sum(c => c.Languages.Length)];
         Slots = new Dictionary<Guid, int>(Count);
 
+        var occupation = new Dictionary<int, List<int>>();
+        var group4 = new Dictionary<int, List<int>>();
+        var group3 = new Dictionary<int, List<int>>();
         var group2 = new Dictionary<int, List<int>>();
-        var ungrouped = new Dictionary<int, List<int>>();
         var skill = new Dictionary<int, List<int>>();
         var place = new Dictionary<int, List<int>>();
         var owner = new Dictionary<int, List<int>>();
@@ -77,13 +80,14 @@ internal sealed class CandidateColumns
             _skillStart[slot + 1] = Append(_skills, _skillStart[slot], c.Skills);
             _languageStart[slot + 1] = Append(_languages, _languageStart[slot], c.Languages);
 
+            foreach (var o in c.Occupations)
+                Post(occupation, o, slot);
+            foreach (var g in c.Groups.Where(g => g >= 0).Distinct())
+                Post(group4, g, slot);
+            foreach (var g in c.Groups.Where(g => g >= 0).Select(g => g / 10).Distinct())
+                Post(group3, g, slot);
             foreach (var g in c.Groups.Where(g => g >= 0).Select(g => g / 100).Distinct())
                 Post(group2, g, slot);
-            for (var i = 0; i < c.Occupations.Length; i++)
-            {
-                if (c.Groups[i] < 0)
-                    Post(ungrouped, c.Occupations[i], slot);
-            }
             foreach (var s in c.Skills)
                 Post(skill, s, slot);
             if (c.Municipality >= 0)
@@ -94,8 +98,10 @@ internal sealed class CandidateColumns
             foreach (var p in c.Projects)
                 Post(owner, p, slot);
         }
+        Freeze(occupation, ByOccupation);
+        Freeze(group4, ByGroup4);
+        Freeze(group3, ByGroup3);
         Freeze(group2, ByGroup2);
-        Freeze(ungrouped, ByUngroupedOccupation);
         Freeze(skill, BySkill);
         Freeze(place, ByPlace);
         Freeze(owner, ByOwner);
@@ -142,7 +148,7 @@ internal sealed class CandidateColumns
     {
         long bytes = Count * (16L + 4 + 1 + 1 + 1 + 4 + 4 * 6 + 4 * 4 + 12 /* Slots entry */ + 8)
             + 4L * (_projects.Length + _occupations.Length + _groups.Length + _skills.Length + _languages.Length);
-        foreach (var lists in new[] { ByGroup2, ByUngroupedOccupation, BySkill, ByPlace, ByOwner })
+        foreach (var lists in new[] { ByOccupation, ByGroup4, ByGroup3, ByGroup2, BySkill, ByPlace, ByOwner })
             bytes += lists.Values.Sum(l => 4L * l.Length + 40);
         return bytes;
     }

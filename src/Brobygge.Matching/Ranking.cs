@@ -1,11 +1,11 @@
 namespace Brobygge.Matching;
 
 /// <summary>
-/// Ranks candidates for an opening. Exact max-score pruning: first every candidate who can get occupation or skill
-/// points (the posting lists of the opening's SSYK 2-digit group and of its listed and related skills), scored fully;
-/// the rest can only get the opening's <see cref="CompiledOpening.MaxOther"/> at most, less the location points they
-/// cannot have, so they are scanned in tiers (same municipality, same county, everyone) only while a tier's bound could
-/// still reach the current top N. A small scope (one organisation) is scanned from its own posting lists instead.
+/// Ranks candidates for an opening with exact max-score pruning over posting lists: the candidates of the opening's
+/// occupation, then of its SSYK 4-, 3-digit group, then those holding a skill it lists, its 2-digit group, a skill
+/// related to its group, and last by where they live. Each stage carries the most points anyone not yet scored can get;
+/// once the worst of the top N beats it (an equal score may still win on its id), the rest is never looked at. A small
+/// scope (one organisation) is scanned from its own posting lists instead. The result equals a full scan's.
 /// </summary>
 internal static class CandidateRanking
 {
@@ -41,39 +41,66 @@ internal static class CandidateRanking
             }
             else
             {
-                // Everyone who can get occupation or skill points.
-                if (o.Group >= 0)
-                    Scan(s, o, scope, best, columns.ByGroup2.GetValueOrDefault(o.Group / 100), marks, generation);
-                else
-                    Scan(s, o, scope, best, columns.ByUngroupedOccupation.GetValueOrDefault(o.Occupation), marks, generation);
-                foreach (var skills in new[] { o.Required, o.Desired, o.Related })
+                foreach (var (bound, lists) in Stages(o, columns))
                 {
-                    foreach (var skill in skills)
-                        Scan(s, o, scope, best, columns.BySkill.GetValueOrDefault(skill), marks, generation);
-                }
-
-                // The rest, best bound first.
-                var bound = o.MaxOther;
-                if (o.Municipality >= 0)
-                {
-                    if (MayReach(best, bound))
-                        Scan(s, o, scope, best, columns.ByPlace.GetValueOrDefault(o.Municipality), marks, generation);
-                    bound -= Scoring.SameMunicipality - Scoring.SameCounty;
-                    if (o.County >= 0 && MayReach(best, bound))
-                        Scan(s, o, scope, best, columns.ByPlace.GetValueOrDefault(o.County), marks, generation);
-                    bound -= Scoring.SameCounty;
-                }
-                if (MayReach(best, bound))
-                {
-                    for (var slot = 0; slot < columns.Count; slot++)
+                    // Every candidate not yet scored can get at most this stage's bound: stop when none could enter.
+                    if (!MayReach(best, bound))
+                        break;
+                    if (lists is null)
                     {
-                        if (marks[slot] != generation)
-                            ConsiderSlot(s, o, scope, best, slot);
+                        for (var slot = 0; slot < columns.Count; slot++)
+                        {
+                            if (marks[slot] != generation)
+                                ConsiderSlot(s, o, scope, best, slot);
+                        }
+                        break;
                     }
+                    foreach (var list in lists)
+                        Scan(s, o, scope, best, list, marks, generation);
                 }
             }
         }
         return best.Results(entry => entry.FromDelta ? Explain(o, s.Delta.First(c => c.Id == entry.Id).View()) : Explain(o, columns.View(entry.Slot)), o.Id, candidatesRanked: true);
+    }
+
+    /// <summary>
+    /// The posting lists to score, in order, each with the most points any candidate not scored before it can get: the
+    /// bounds fall from stage to stage, so once the top N's worst beats a bound, nobody left can enter. The last stage,
+    /// <c>null</c>, is everyone else.
+    /// </summary>
+    private static IEnumerable<(int Bound, IEnumerable<int[]?>? Lists)> Stages(CompiledOpening o, CandidateColumns c)
+    {
+        var related = o.Related.Length > 0 ? Scoring.RelatedSkillsMax : 0;
+        var skills = (o.Required.Length > 0 ? Scoring.RequiredSkills : 0) + (o.Desired.Length > 0 ? Scoring.DesiredSkills : 0) + related;
+        var other = o.MaxOther;
+        var listed = o.Required.Concat(o.Desired).Select(c.BySkill.GetValueOrDefault);
+        yield return (Scoring.SameOccupation + skills + other, [c.ByOccupation.GetValueOrDefault(o.Occupation)]);
+        if (o.Group >= 0)
+        {
+            yield return (Scoring.SameGroup4 + skills + other, [c.ByGroup4.GetValueOrDefault(o.Group)]);
+            yield return (Scoring.SameGroup3 + skills + other, [c.ByGroup3.GetValueOrDefault(o.Group / 10)]);
+            // Left: at most the 2-digit group's points.
+            yield return (Scoring.SameGroup2 + skills + other, listed);
+            // Left: no listed skill either.
+            yield return (Scoring.SameGroup2 + related + other, [c.ByGroup2.GetValueOrDefault(o.Group / 100)]);
+        }
+        else
+        {
+            yield return (skills + other, listed);
+        }
+        // Left: no occupation points.
+        yield return (related + other, o.Related.Select(c.BySkill.GetValueOrDefault));
+        // Left: no occupation or skill points; then by where they live.
+        if (o.Municipality >= 0)
+        {
+            yield return (other, [c.ByPlace.GetValueOrDefault(o.Municipality)]);
+            yield return (other - Scoring.SameMunicipality + Scoring.SameCounty, [o.County >= 0 ? c.ByPlace.GetValueOrDefault(o.County) : null]);
+            yield return (other - Scoring.SameMunicipality, null);
+        }
+        else
+        {
+            yield return (other, null);
+        }
     }
 
     /// <summary>Whether a candidate with at most <paramref name="bound"/> points could still enter the top N: a score above
