@@ -7,13 +7,23 @@ namespace Brobygge.Matching;
 internal sealed class Interner<T> where T : notnull
 {
     private readonly ConcurrentDictionary<T, int> _ids;
+    private readonly ConcurrentDictionary<int, T> _values = new();
     private int _next = -1;
 
     public Interner(IEqualityComparer<T>? comparer = null) => _ids = new(comparer);
 
     public int Count => Volatile.Read(ref _next) + 1;
 
-    public int Id(T value) => _ids.TryGetValue(value, out var id) ? id : _ids.GetOrAdd(value, _ => Interlocked.Increment(ref _next));
+    public int Id(T value)
+    {
+        if (_ids.TryGetValue(value, out var id))
+            return id;
+        id = _ids.GetOrAdd(value, _ => Interlocked.Increment(ref _next));
+        _values.TryAdd(id, value);
+        return id;
+    }
+
+    public T Value(int id) => _values[id];
 
     public int Find(T value) => _ids.GetValueOrDefault(value, -1);
 }
@@ -88,6 +98,9 @@ internal sealed class Compiler(MatchingTaxonomy taxonomy)
     public Interner<string> LanguageCodes { get; } = new(StringComparer.OrdinalIgnoreCase);
     public Interner<string> Places { get; } = new(StringComparer.Ordinal);
     public Interner<Guid> Owners { get; } = new();
+
+    /// <summary>The SSYK 4-digit groups an interned skill is related to.</summary>
+    public IReadOnlyList<int> GroupsOfSkill(int skill) => Taxonomy.GroupsOfSkill(Concepts.Value(skill));
 
     public CompiledCandidate Compile(Candidate candidate)
     {

@@ -12,16 +12,22 @@ public sealed record Match(Guid CandidateId, Guid OpeningId, int Score, Explanat
 /// <remarks>
 /// Concurrency: every read works on one immutable <see cref="Snapshot"/>, taken with a single volatile read; writers
 /// are serialised by a lock, build the next snapshot beside the current one and publish it with one volatile write.
-/// Readers never wait and never see half an update. A snapshot is a large base (columns with posting lists) plus a
-/// small delta of candidates added or replaced since, and a bit set of the base slots they superseded; an update copies
-/// only the delta and the bit set (about 125 kB per million candidates), and the base is rebuilt when the delta grows
-/// past <see cref="CompactionThreshold"/>. Openings (tens of thousands) are an array copied on write.
+/// Readers never wait and never see half an update. A snapshot is, for candidates and for openings alike, a large base
+/// with posting lists, a small delta of those added or replaced since, and a bit set of the base slots they superseded;
+/// an update copies only the delta and the bit set (about 125 kB per million), so it costs microseconds. When a delta
+/// grows past <see cref="CompactionThreshold"/>, new bases are built on a background thread from the snapshot of that
+/// moment, while writers go on; the changes made meanwhile are then carried over under the lock (the ids they touched
+/// are superseded in the new bases and stay in the delta).
 /// </remarks>
 public sealed class MatchIndex
 {
     private readonly Compiler _compiler;
     private readonly Lock _write = new();
     private Snapshot _current;
+
+    // While a compaction runs: the ids changed since its snapshot was taken (guarded by _write).
+    private HashSet<Guid>? _touchedCandidates, _touchedOpenings;
+    private Task _compaction = Task.CompletedTask;
 
     public MatchIndex(MatchingTaxonomy taxonomy)
     {
@@ -32,35 +38,46 @@ public sealed class MatchIndex
 
     public MatchingTaxonomy Taxonomy => _compiler.Taxonomy;
 
-    /// <summary>Candidates in the delta before the base is rebuilt.</summary>
+    /// <summary>Candidates (or openings) in a delta before new bases are built.</summary>
     public int CompactionThreshold { get; init; } = 4096;
 
-    public int CandidateCount => Volatile.Read(ref _current).CandidateCount;
-    public int OpeningCount => Volatile.Read(ref _current).Openings.Length;
+    /// <summary>Build new bases on the calling writer's thread instead of in the background (for tests that need to
+    /// know when it is done).</summary>
+    public bool CompactInForeground { get; init; }
 
-    /// <summary>An estimate of the index's memory, in bytes (columns, posting lists, delta and openings).</summary>
+    public int CandidateCount => Volatile.Read(ref _current).CandidateCount;
+    public int OpeningCount => Volatile.Read(ref _current).OpeningCount;
+
+    /// <summary>An estimate of the index's memory, in bytes (columns, posting lists, deltas and openings).</summary>
     public long ApproximateBytes
     {
         get
         {
             var s = Volatile.Read(ref _current);
-            return s.Base.ApproximateBytes() + s.Dead.Length * 8L + s.Delta.Length * 200L + s.Openings.Length * 300L;
+            return s.Base.ApproximateBytes() + s.Dead.Length * 8L + s.Delta.Length * 200L
+                + s.OpeningBase.ApproximateBytes() + s.OpeningDead.Length * 8L + s.OpeningDelta.Length * 400L;
         }
     }
 
-    /// <summary>Replaces everything (start-up): builds the base directly, without a delta.</summary>
+    /// <summary>Waits for a compaction running in the background, if any.</summary>
+    public Task CompactionFinished
+    {
+        get
+        {
+            lock (_write)
+                return _compaction;
+        }
+    }
+
+    /// <summary>Replaces everything (start-up): builds the bases directly, without deltas.</summary>
     public void Load(IEnumerable<Candidate> candidates, IEnumerable<Opening> openings)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(openings);
-        var compiledCandidates = candidates.Select(_compiler.Compile).DistinctBy(c => c.Id).ToList();
-        var compiledOpenings = openings.Select(_compiler.Compile).DistinctBy(o => o.Id).ToImmutableArray();
-        var columns = new CandidateColumns(compiledCandidates);
+        var columns = new CandidateColumns(candidates.Select(_compiler.Compile).DistinctBy(c => c.Id).ToList());
+        var table = new OpeningTable(openings.Select(_compiler.Compile).DistinctBy(o => o.Id).ToList());
         lock (_write)
-        {
-            Volatile.Write(ref _current, new Snapshot(columns, new ulong[(columns.Count + 63) / 64], [],
-                compiledOpenings, compiledOpenings.Select((o, i) => (o.Id, i)).ToImmutableDictionary(p => p.Id, p => p.i)));
-        }
+            Volatile.Write(ref _current, new Snapshot(columns, Bits(columns.Count), [], table, Bits(table.Items.Length), []));
     }
 
     /// <summary>Adds a candidate, or replaces the one with the same id.</summary>
@@ -68,7 +85,10 @@ public sealed class MatchIndex
     {
         var compiled = _compiler.Compile(candidate);
         lock (_write)
-            Publish(Without(Volatile.Read(ref _current), compiled.Id, compiled));
+        {
+            _touchedCandidates?.Add(compiled.Id);
+            Publish(WithoutCandidate(Volatile.Read(ref _current), compiled.Id, compiled));
+        }
     }
 
     public bool RemoveCandidate(Guid id)
@@ -76,9 +96,10 @@ public sealed class MatchIndex
         lock (_write)
         {
             var current = Volatile.Read(ref _current);
-            if (!current.HasCandidate(id))
+            if (current.FindCandidate(id) is null)
                 return false;
-            Publish(Without(current, id, null));
+            _touchedCandidates?.Add(id);
+            Publish(WithoutCandidate(current, id, null));
             return true;
         }
     }
@@ -89,11 +110,8 @@ public sealed class MatchIndex
         var compiled = _compiler.Compile(opening);
         lock (_write)
         {
-            var s = Volatile.Read(ref _current);
-            var next = s.OpeningSlots.TryGetValue(compiled.Id, out var slot)
-                ? s with { Openings = s.Openings.SetItem(slot, compiled) }
-                : s with { Openings = s.Openings.Add(compiled), OpeningSlots = s.OpeningSlots.Add(compiled.Id, s.Openings.Length) };
-            Volatile.Write(ref _current, next);
+            _touchedOpenings?.Add(compiled.Id);
+            Publish(WithoutOpening(Volatile.Read(ref _current), compiled.Id, compiled));
         }
     }
 
@@ -101,59 +119,107 @@ public sealed class MatchIndex
     {
         lock (_write)
         {
-            var s = Volatile.Read(ref _current);
-            if (!s.OpeningSlots.TryGetValue(id, out var slot))
+            var current = Volatile.Read(ref _current);
+            if (current.FindOpening(id) is null)
                 return false;
-            // The last opening takes the removed one's place.
-            var last = s.Openings[^1];
-            var openings = s.Openings.SetItem(slot, last).RemoveAt(s.Openings.Length - 1);
-            var slots = s.OpeningSlots.Remove(id);
-            if (last.Id != id)
-                slots = slots.SetItem(last.Id, slot);
-            Volatile.Write(ref _current, s with { Openings = openings, OpeningSlots = slots });
+            _touchedOpenings?.Add(id);
+            Publish(WithoutOpening(current, id, null));
             return true;
         }
     }
 
-    private static Snapshot Without(Snapshot s, Guid id, CompiledCandidate? replacement)
+    private static ulong[] Bits(int count) => new ulong[(count + 63) / 64];
+
+    private static ulong[] Supersede(ulong[] dead, Dictionary<Guid, int> slots, Guid id)
     {
-        var dead = s.Dead;
-        if (s.Base.Slots.TryGetValue(id, out var slot) && (dead[slot >> 6] & (1UL << slot)) == 0)
-        {
-            dead = (ulong[])dead.Clone();
-            dead[slot >> 6] |= 1UL << slot;
-        }
-        var delta = s.Delta.RemoveAll(c => c.Id == id);
-        if (replacement is not null)
-            delta = delta.Add(replacement);
-        return s with { Dead = dead, Delta = delta };
+        if (!slots.TryGetValue(id, out var slot) || (dead[slot >> 6] & (1UL << slot)) != 0)
+            return dead;
+        dead = (ulong[])dead.Clone();
+        dead[slot >> 6] |= 1UL << slot;
+        return dead;
     }
 
+    private static Snapshot WithoutCandidate(Snapshot s, Guid id, CompiledCandidate? replacement)
+    {
+        var delta = s.Delta.RemoveAll(c => c.Id == id);
+        return s with { Dead = Supersede(s.Dead, s.Base.Slots, id), Delta = replacement is null ? delta : delta.Add(replacement) };
+    }
+
+    private static Snapshot WithoutOpening(Snapshot s, Guid id, CompiledOpening? replacement)
+    {
+        var delta = s.OpeningDelta.RemoveAll(o => o.Id == id);
+        return s with { OpeningDead = Supersede(s.OpeningDead, s.OpeningBase.Slots, id), OpeningDelta = replacement is null ? delta : delta.Add(replacement) };
+    }
+
+    /// <summary>Publishes the next snapshot; starts a compaction when a delta has grown too large. Called under the lock.</summary>
     private void Publish(Snapshot next)
     {
-        if (next.Delta.Length > CompactionThreshold)
-            next = Compact(next);
         Volatile.Write(ref _current, next);
+        if (_touchedCandidates is not null || (next.Delta.Length <= CompactionThreshold && next.OpeningDelta.Length <= CompactionThreshold))
+            return;
+        _touchedCandidates = [];
+        _touchedOpenings = [];
+        if (CompactInForeground)
+        {
+            FinishCompaction(Compact(next));
+        }
+        else
+        {
+            _compaction = Task.Run(() =>
+            {
+                (CandidateColumns, OpeningTable)? built = null;
+                try
+                {
+                    built = Compact(next);
+                }
+                finally
+                {
+                    lock (_write)
+                        FinishCompaction(built);
+                }
+            });
+        }
     }
 
-    private static Snapshot Compact(Snapshot s)
+    private static (CandidateColumns, OpeningTable) Compact(Snapshot s)
     {
-        var live = new List<CompiledCandidate>(s.CandidateCount);
+        var candidates = new List<CompiledCandidate>(s.CandidateCount);
         for (var slot = 0; slot < s.Base.Count; slot++)
         {
-            if ((s.Dead[slot >> 6] & (1UL << slot)) == 0)
-                live.Add(s.Base.Extract(slot));
+            if (!s.IsDead(slot))
+                candidates.Add(s.Base.Extract(slot));
         }
-        live.AddRange(s.Delta);
-        var columns = new CandidateColumns(live);
-        return s with { Base = columns, Dead = new ulong[(columns.Count + 63) / 64], Delta = [] };
+        candidates.AddRange(s.Delta);
+        var openings = s.OpeningBase.Items.Where((_, slot) => !s.IsOpeningDead(slot)).Concat(s.OpeningDelta).ToList();
+        return (new CandidateColumns(candidates), new OpeningTable(openings));
+    }
+
+    /// <summary>Publishes the new bases with the changes made since their snapshot carried over. Called under the lock.</summary>
+    private void FinishCompaction((CandidateColumns Columns, OpeningTable Openings)? built)
+    {
+        var touchedCandidates = _touchedCandidates!;
+        var touchedOpenings = _touchedOpenings!;
+        _touchedCandidates = _touchedOpenings = null;
+        if (built is not { } b)
+            return;
+        var current = Volatile.Read(ref _current);
+        // What changed meanwhile is in the current delta (or was removed): the new bases' copies are superseded.
+        var dead = Bits(b.Columns.Count);
+        foreach (var id in touchedCandidates)
+            dead = Supersede(dead, b.Columns.Slots, id);
+        var openingDead = Bits(b.Openings.Items.Length);
+        foreach (var id in touchedOpenings)
+            openingDead = Supersede(openingDead, b.Openings.Slots, id);
+        Volatile.Write(ref _current, new Snapshot(
+            b.Columns, dead, current.Delta.Where(c => touchedCandidates.Contains(c.Id)).ToImmutableArray(),
+            b.Openings, openingDead, current.OpeningDelta.Where(o => touchedOpenings.Contains(o.Id)).ToImmutableArray()));
     }
 
     /// <summary>The best candidates for a stored opening; empty when the opening is unknown.</summary>
     public IReadOnlyList<Match> RankCandidates(Guid openingId, MatchScope scope, int top = 20)
     {
         var s = Volatile.Read(ref _current);
-        return s.OpeningSlots.TryGetValue(openingId, out var slot) ? CandidateRanking.Rank(s, s.Openings[slot], Scope(scope), top, prune: true) : [];
+        return s.FindOpening(openingId) is { } o ? CandidateRanking.Rank(s, o, Scope(scope), top, prune: true) : [];
     }
 
     /// <summary>The best candidates for an opening that need not be stored (e.g. one being written).</summary>
@@ -165,20 +231,26 @@ public sealed class MatchIndex
     public IReadOnlyList<Match> RankCandidatesByFullScan(Guid openingId, MatchScope scope, int top = 20)
     {
         var s = Volatile.Read(ref _current);
-        return s.OpeningSlots.TryGetValue(openingId, out var slot) ? CandidateRanking.Rank(s, s.Openings[slot], Scope(scope), top, prune: false) : [];
+        return s.FindOpening(openingId) is { } o ? CandidateRanking.Rank(s, o, Scope(scope), top, prune: false) : [];
     }
 
     /// <summary>The best open openings for a stored candidate; empty when the candidate is unknown or out of scope.</summary>
     public IReadOnlyList<Match> RankOpenings(Guid candidateId, MatchScope scope, int top = 20)
     {
         var s = Volatile.Read(ref _current);
-        var candidate = s.FindCandidate(candidateId);
-        return candidate is null ? [] : OpeningRanking.Rank(s, candidate, Scope(scope), top);
+        return s.FindCandidate(candidateId) is { } c ? OpeningRanking.Rank(s, _compiler, c, Scope(scope), top, prune: true) : [];
     }
 
     /// <summary>The best open openings for a candidate that need not be stored.</summary>
     public IReadOnlyList<Match> RankOpenings(Candidate candidate, MatchScope scope, int top = 20) =>
-        OpeningRanking.Rank(Volatile.Read(ref _current), _compiler.Compile(candidate), Scope(scope), top);
+        OpeningRanking.Rank(Volatile.Read(ref _current), _compiler, _compiler.Compile(candidate), Scope(scope), top, prune: true);
+
+    /// <summary>The same ranking as <see cref="RankOpenings(Guid, MatchScope, int)"/> by scoring every opening.</summary>
+    public IReadOnlyList<Match> RankOpeningsByFullScan(Guid candidateId, MatchScope scope, int top = 20)
+    {
+        var s = Volatile.Read(ref _current);
+        return s.FindCandidate(candidateId) is { } c ? OpeningRanking.Rank(s, _compiler, c, Scope(scope), top, prune: false) : [];
+    }
 
     private ScopeFilter Scope(MatchScope scope)
     {
@@ -203,15 +275,15 @@ public sealed class MatchIndex
 /// <summary>One state of the index; never changed once published.</summary>
 internal sealed record Snapshot(
     CandidateColumns Base, ulong[] Dead, ImmutableArray<CompiledCandidate> Delta,
-    ImmutableArray<CompiledOpening> Openings, ImmutableDictionary<Guid, int> OpeningSlots)
+    OpeningTable OpeningBase, ulong[] OpeningDead, ImmutableArray<CompiledOpening> OpeningDelta)
 {
-    public static Snapshot Empty { get; } = new(new CandidateColumns([]), [], [], [], ImmutableDictionary<Guid, int>.Empty);
+    public static Snapshot Empty { get; } = new(new CandidateColumns([]), [], [], new OpeningTable([]), [], []);
 
     public int CandidateCount => Base.Count - Dead.Sum(w => System.Numerics.BitOperations.PopCount(w)) + Delta.Length;
+    public int OpeningCount => OpeningBase.Items.Length - OpeningDead.Sum(w => System.Numerics.BitOperations.PopCount(w)) + OpeningDelta.Length;
 
     public bool IsDead(int slot) => (Dead[slot >> 6] & (1UL << slot)) != 0;
-
-    public bool HasCandidate(Guid id) => (Base.Slots.TryGetValue(id, out var slot) && !IsDead(slot)) || Delta.Any(c => c.Id == id);
+    public bool IsOpeningDead(int slot) => (OpeningDead[slot >> 6] & (1UL << slot)) != 0;
 
     public CompiledCandidate? FindCandidate(Guid id)
     {
@@ -221,6 +293,16 @@ internal sealed record Snapshot(
                 return c;
         }
         return Base.Slots.TryGetValue(id, out var slot) && !IsDead(slot) ? Base.Extract(slot) : null;
+    }
+
+    public CompiledOpening? FindOpening(Guid id)
+    {
+        foreach (var o in OpeningDelta)
+        {
+            if (o.Id == id)
+                return o;
+        }
+        return OpeningBase.Slots.TryGetValue(id, out var slot) && !IsOpeningDead(slot) ? OpeningBase.Items[slot] : null;
     }
 }
 

@@ -165,10 +165,18 @@ internal static class CandidateRanking
     }
 }
 
-/// <summary>Ranks open openings for a candidate: a scan of every opening (tens of thousands), scope and hard requirements first.</summary>
+/// <summary>
+/// Ranks open openings for a candidate, pruned like <see cref="CandidateRanking"/>: the openings of the candidate's
+/// occupations, of their SSYK 4- and 3-digit groups, those listing a skill the candidate has, of their 2-digit groups,
+/// of a group one of the candidate's skills is related to, and last by place; each stage with the most points any
+/// opening not yet scored can give.
+/// </summary>
 internal static class OpeningRanking
 {
-    public static IReadOnlyList<Match> Rank(Snapshot s, CompiledCandidate candidate, ScopeFilter scope, int top)
+    [ThreadStatic] private static int[]? t_marks;
+    [ThreadStatic] private static int t_generation;
+
+    public static IReadOnlyList<Match> Rank(Snapshot s, Compiler compiler, CompiledCandidate candidate, ScopeFilter scope, int top, bool prune)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
         var best = new TopN(top);
@@ -176,17 +184,96 @@ internal static class OpeningRanking
         // The candidate must be one the viewer may consider; openings are limited to the viewer's organisations.
         if (!scope.Admits(view.Active, view.Consent, view.Organisation, view.Projects))
             return [];
-        var openings = s.Openings;
-        for (var i = 0; i < openings.Length; i++)
+        foreach (var o in s.OpeningDelta)
+            Consider(o, scope, view, best, fromDelta: true, -1);
+        var table = s.OpeningBase;
+        var items = table.Items;
+        if (!prune)
         {
-            var o = openings[i];
-            if (!o.Open || !scope.OwnerInScope(o.Organisation))
-                continue;
-            var score = Scoring.Evaluate(o, view, null);
-            if (score > 0)
-                best.Offer(score, o.Id, fromDelta: false, i);
+            for (var slot = 0; slot < items.Length; slot++)
+            {
+                if (!s.IsOpeningDead(slot))
+                    Consider(items[slot], scope, view, best, fromDelta: false, slot);
+            }
         }
-        return best.Results(entry => CandidateRanking.Explain(openings[entry.Slot], candidate.View()), candidate.Id, candidatesRanked: false);
+        else if (items.Length > 0)
+        {
+            if (t_marks is null || t_marks.Length < items.Length)
+            {
+                t_marks = new int[Math.Max(items.Length, 1024)];
+                t_generation = 0;
+            }
+            if (++t_generation == int.MaxValue)
+            {
+                Array.Clear(t_marks);
+                t_generation = 1;
+            }
+            var marks = t_marks;
+            var generation = t_generation;
+            foreach (var (bound, lists) in Stages(table, compiler, candidate))
+            {
+                if (!(bound > 0 && (!best.Full || best.WorstScore <= bound)))
+                    break;
+                if (lists is null)
+                {
+                    for (var slot = 0; slot < items.Length; slot++)
+                    {
+                        if (marks[slot] != generation && !s.IsOpeningDead(slot))
+                            Consider(items[slot], scope, view, best, fromDelta: false, slot);
+                    }
+                    break;
+                }
+                foreach (var list in lists)
+                {
+                    if (list is null)
+                        continue;
+                    foreach (var slot in list)
+                    {
+                        if (marks[slot] == generation)
+                            continue;
+                        marks[slot] = generation;
+                        if (!s.IsOpeningDead(slot))
+                            Consider(items[slot], scope, view, best, fromDelta: false, slot);
+                    }
+                }
+            }
+        }
+        return best.Results(
+            entry => CandidateRanking.Explain(entry.FromDelta ? s.OpeningDelta.First(o => o.Id == entry.Id) : items[entry.Slot], candidate.View()),
+            candidate.Id, candidatesRanked: false);
+    }
+
+    private static void Consider(CompiledOpening o, ScopeFilter scope, scoped in CandidateView c, TopN best, bool fromDelta, int slot)
+    {
+        if (!o.Open || !scope.OwnerInScope(o.Organisation))
+            return;
+        var score = Scoring.Evaluate(o, c, null);
+        if (score > 0)
+            best.Offer(score, o.Id, fromDelta, slot);
+    }
+
+    private static IEnumerable<(int Bound, IEnumerable<int[]?>? Lists)> Stages(OpeningTable t, Compiler compiler, CompiledCandidate c)
+    {
+        const int Skills = Scoring.RequiredSkills + Scoring.DesiredSkills + Scoring.RelatedSkillsMax;
+        var other = t.MaxOtherButPlace + Scoring.SameMunicipality;
+        var groups = c.Groups.Where(g => g >= 0).Distinct().ToArray();
+        yield return (Scoring.SameOccupation + Skills + other, c.Occupations.Select(t.ByOccupation.GetValueOrDefault));
+        yield return (Scoring.SameGroup4 + Skills + other, groups.Select(t.ByGroup4.GetValueOrDefault));
+        yield return (Scoring.SameGroup3 + Skills + other, groups.Select(g => g / 10).Distinct().Select(t.ByGroup3.GetValueOrDefault));
+        // Left: at most the 2-digit group's points.
+        yield return (Scoring.SameGroup2 + Skills + other, c.Skills.Select(t.BySkill.GetValueOrDefault));
+        // Left: no listed skill either.
+        yield return (Scoring.SameGroup2 + Scoring.RelatedSkillsMax + other, groups.Select(g => g / 100).Distinct().Select(t.ByGroup2.GetValueOrDefault));
+        // Left: no occupation points; a skill related to the opening's group is all that may count.
+        yield return (Scoring.RelatedSkillsMax + other,
+            c.Skills.SelectMany(compiler.GroupsOfSkill).Distinct().Select(t.ByGroup4.GetValueOrDefault));
+        // Left: no occupation or skill points; then by where the candidate lives.
+        if (c.Municipality >= 0)
+        {
+            yield return (other, [t.ByPlace.GetValueOrDefault(c.Municipality)]);
+            yield return (t.MaxOtherButPlace + Scoring.SameCounty, [c.County >= 0 ? t.ByPlace.GetValueOrDefault(c.County) : null]);
+        }
+        yield return (t.MaxOtherButPlace, null);
     }
 }
 

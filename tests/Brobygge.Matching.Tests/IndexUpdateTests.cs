@@ -54,19 +54,32 @@ public sealed class IndexUpdateTests
         Assert.Equal(2, index.OpeningCount);
     }
 
-    [Fact]
-    public void Compaction_keeps_every_live_candidate_and_drops_the_removed_ones()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Compaction_keeps_every_live_candidate_and_opening_and_drops_the_removed_ones(bool inForeground)
     {
-        var index = new MatchIndex(Taxonomy) { CompactionThreshold = 4 };
-        index.Upsert(Opening(100, TeacherYears4To6));
+        var index = new MatchIndex(Taxonomy) { CompactionThreshold = 4, CompactInForeground = inForeground };
         for (var i = 1; i <= 20; i++)
+        {
+            index.Upsert(Opening(100 + i, TeacherYears4To6));
             index.Upsert(Candidate(i, i % 2 == 0 ? TeacherYears4To6 : TeacherYears1To3));
+        }
         for (var i = 1; i <= 20; i += 3)
+        {
             index.RemoveCandidate(Id(i));
+            index.RemoveOpening(Id(100 + i));
+        }
+        index.Upsert(Candidate(2, KitchenAssistant));
 
-        var expected = Enumerable.Range(1, 20).Where(i => (i - 1) % 3 != 0).OrderBy(i => i % 2 == 0 ? 0 : 1).ThenBy(i => i).Select(Id);
-        Assert.Equal(expected, index.RankCandidates(Id(100), MatchScope.Everywhere, top: 50).Select(m => m.CandidateId));
+        var expected = Enumerable.Range(1, 20).Where(i => (i - 1) % 3 != 0 && i != 2).OrderBy(i => i % 2 == 0 ? 0 : 1).ThenBy(i => i).Select(Id).Append(Id(2));
+        Assert.Equal(expected, index.RankCandidates(Id(102), MatchScope.Everywhere, top: 50).Select(m => m.CandidateId));
+        await index.CompactionFinished;
+        Assert.Equal(expected, index.RankCandidates(Id(102), MatchScope.Everywhere, top: 50).Select(m => m.CandidateId));
         Assert.Equal(13, index.CandidateCount);
+        Assert.Equal(13, index.OpeningCount);
+        Assert.Equal(Enumerable.Range(1, 20).Where(i => (i - 1) % 3 != 0).Select(i => Id(100 + i)),
+            index.RankOpenings(Id(6), MatchScope.Everywhere, top: 50).Select(m => m.OpeningId));
     }
 
     [Fact]

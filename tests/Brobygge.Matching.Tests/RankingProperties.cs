@@ -22,7 +22,7 @@ public sealed class RankingProperties
     {
         var world = new RandomWorld(c.Seed);
         var candidates = Enumerable.Range(1, c.Candidates).Select(world.Candidate).ToArray();
-        var openings = Enumerable.Range(10_001, 12).Select(world.Opening).ToArray();
+        var openings = Enumerable.Range(10_001, 40).Select(world.Opening).ToArray();
         return (RealData.Index(candidates, openings), world, candidates, openings);
     }
 
@@ -66,6 +66,22 @@ public sealed class RankingProperties
                 Assert.Equal(
                     index.RankCandidatesByFullScan(opening.Id, scope, c.Top).Select(m => (m.CandidateId, m.Score, m.Explanation.Swedish)),
                     index.RankCandidates(opening.Id, scope, c.Top).Select(m => (m.CandidateId, m.Score, m.Explanation.Swedish)));
+            }
+        }).Check(Cases(60));
+    }
+
+    [Fact]
+    public void The_pruned_ranking_of_openings_equals_the_full_scan()
+    {
+        Prop.ForAll(Worlds, c =>
+        {
+            var (index, world, candidates, _) = Make(c);
+            foreach (var candidate in candidates.Take(30))
+            {
+                var scope = world.Scope();
+                Assert.Equal(
+                    index.RankOpeningsByFullScan(candidate.Id, scope, c.Top).Select(m => (m.OpeningId, m.Score, m.Explanation.English)),
+                    index.RankOpenings(candidate.Id, scope, c.Top).Select(m => (m.OpeningId, m.Score, m.Explanation.English)));
             }
         }).Check(Cases(60));
     }
