@@ -9,8 +9,6 @@ namespace Brobygge.Matching;
 /// </summary>
 internal static class CandidateRanking
 {
-    [ThreadStatic] private static int[]? t_marks;
-    [ThreadStatic] private static int t_generation;
 
     public static IReadOnlyList<Match> Rank(Snapshot s, CompiledOpening o, ScopeFilter scope, int top, bool prune)
     {
@@ -27,7 +25,7 @@ internal static class CandidateRanking
         }
         else if (columns.Count > 0)
         {
-            var marks = Marks(columns.Count, out var generation);
+            var marks = Marks.Rent(columns.Count);
             var scopeSize = 0L;
             if (scope.Owners is not null)
             {
@@ -37,7 +35,7 @@ internal static class CandidateRanking
             if (scope.Owners is not null && scopeSize * 8 < columns.Count)
             {
                 foreach (var key in scope.Keys)
-                    Scan(s, o, scope, best, columns.ByOwner.GetValueOrDefault(key), marks, generation);
+                    Scan(s, o, scope, best, columns.ByOwner.GetValueOrDefault(key), marks);
             }
             else
             {
@@ -50,13 +48,13 @@ internal static class CandidateRanking
                     {
                         for (var slot = 0; slot < columns.Count; slot++)
                         {
-                            if (marks[slot] != generation)
+                            if (!Marks.IsSet(marks, slot))
                                 ConsiderSlot(s, o, scope, best, slot);
                         }
                         break;
                     }
                     foreach (var list in lists)
-                        Scan(s, o, scope, best, list, marks, generation);
+                        Scan(s, o, scope, best, list, marks);
                 }
             }
         }
@@ -107,32 +105,14 @@ internal static class CandidateRanking
     /// zero, and not below the worst kept (an equal score may win on its id).</summary>
     private static bool MayReach(TopN best, int bound) => bound > 0 && (!best.Full || best.WorstScore <= bound);
 
-    private static int[] Marks(int count, out int generation)
-    {
-        if (t_marks is null || t_marks.Length < count)
-        {
-            t_marks = new int[Math.Max(count, 1024)];
-            t_generation = 0;
-        }
-        generation = ++t_generation;
-        if (generation == int.MaxValue)
-        {
-            Array.Clear(t_marks);
-            generation = t_generation = 1;
-        }
-        return t_marks;
-    }
-
-    private static void Scan(Snapshot s, CompiledOpening o, ScopeFilter scope, TopN best, int[]? slots, int[] marks, int generation)
+    private static void Scan(Snapshot s, CompiledOpening o, ScopeFilter scope, TopN best, int[]? slots, ulong[] marks)
     {
         if (slots is null)
             return;
         foreach (var slot in slots)
         {
-            if (marks[slot] == generation)
-                continue;
-            marks[slot] = generation;
-            ConsiderSlot(s, o, scope, best, slot);
+            if (Marks.TrySet(marks, slot))
+                ConsiderSlot(s, o, scope, best, slot);
         }
     }
 
@@ -173,8 +153,6 @@ internal static class CandidateRanking
 /// </summary>
 internal static class OpeningRanking
 {
-    [ThreadStatic] private static int[]? t_marks;
-    [ThreadStatic] private static int t_generation;
 
     public static IReadOnlyList<Match> Rank(Snapshot s, Compiler compiler, CompiledCandidate candidate, ScopeFilter scope, int top, bool prune)
     {
@@ -198,18 +176,7 @@ internal static class OpeningRanking
         }
         else if (items.Length > 0)
         {
-            if (t_marks is null || t_marks.Length < items.Length)
-            {
-                t_marks = new int[Math.Max(items.Length, 1024)];
-                t_generation = 0;
-            }
-            if (++t_generation == int.MaxValue)
-            {
-                Array.Clear(t_marks);
-                t_generation = 1;
-            }
-            var marks = t_marks;
-            var generation = t_generation;
+            var marks = Marks.Rent(items.Length);
             foreach (var (bound, lists) in Stages(table, compiler, candidate))
             {
                 if (!(bound > 0 && (!best.Full || best.WorstScore <= bound)))
@@ -218,7 +185,7 @@ internal static class OpeningRanking
                 {
                     for (var slot = 0; slot < items.Length; slot++)
                     {
-                        if (marks[slot] != generation && !s.IsOpeningDead(slot))
+                        if (!Marks.IsSet(marks, slot) && !s.IsOpeningDead(slot))
                             Consider(items[slot], scope, view, best, fromDelta: false, slot);
                     }
                     break;
@@ -229,10 +196,7 @@ internal static class OpeningRanking
                         continue;
                     foreach (var slot in list)
                     {
-                        if (marks[slot] == generation)
-                            continue;
-                        marks[slot] = generation;
-                        if (!s.IsOpeningDead(slot))
+                        if (Marks.TrySet(marks, slot) && !s.IsOpeningDead(slot))
                             Consider(items[slot], scope, view, best, fromDelta: false, slot);
                     }
                 }
@@ -274,6 +238,38 @@ internal static class OpeningRanking
             yield return (t.MaxOtherButPlace + Scoring.SameCounty, [c.County >= 0 ? t.ByPlace.GetValueOrDefault(c.County) : null]);
         }
         yield return (t.MaxOtherButPlace, null);
+    }
+}
+
+/// <summary>
+/// Which slots a query has scored: a bit set per thread, cleared for each query (125 kB per million slots, a few
+/// microseconds to clear), so concurrent queries never share one and memory stays small however many threads ask.
+/// </summary>
+internal static class Marks
+{
+    [ThreadStatic] private static ulong[]? t_bits;
+
+    public static ulong[] Rent(int count)
+    {
+        var words = (count + 63) / 64;
+        if (t_bits is null || t_bits.Length < words)
+            t_bits = new ulong[words];
+        else
+            Array.Clear(t_bits, 0, words);
+        return t_bits;
+    }
+
+    public static bool IsSet(ulong[] bits, int slot) => (bits[slot >> 6] & (1UL << slot)) != 0;
+
+    /// <summary>Sets the slot's bit; whether it was clear before.</summary>
+    public static bool TrySet(ulong[] bits, int slot)
+    {
+        ref var word = ref bits[slot >> 6];
+        var bit = 1UL << slot;
+        if ((word & bit) != 0)
+            return false;
+        word |= bit;
+        return true;
     }
 }
 

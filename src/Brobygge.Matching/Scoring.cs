@@ -147,8 +147,8 @@ internal static class Scoring
             reasons?.Add(new Reason(ReasonKind.Education, c.Education, o.Education));
         }
 
-        // Availability: from when, how many hours.
-        if (c.AvailableFrom <= o.StartsOn || (o.StartsOn == int.MinValue && c.AvailableFrom == int.MinValue))
+        // Availability: from when (available now is always from the start), how many hours.
+        if (c.AvailableFrom <= o.StartsOn)
         {
             score += AvailableFromStart;
             reasons?.Add(new Reason(ReasonKind.AvailableFromStart));
