@@ -89,6 +89,9 @@ internal sealed class CompiledOpening
     public int StartsOn = int.MinValue;
     /// <summary>The most points a candidate can get without occupation or skill points.</summary>
     public int MaxOther;
+
+    /// <summary>The most skill points a candidate can get.</summary>
+    public int MaxSkills;
 }
 
 internal sealed class Compiler(MatchingTaxonomy taxonomy)
@@ -170,6 +173,7 @@ internal sealed class Compiler(MatchingTaxonomy taxonomy)
             StartsOn = opening.StartsOn?.DayNumber ?? int.MinValue,
         };
         compiled.MaxOther = Scoring.MaxOther(compiled);
+        compiled.MaxSkills = Scoring.MaxSkills(compiled);
         return compiled;
     }
 }

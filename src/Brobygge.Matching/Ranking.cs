@@ -21,7 +21,7 @@ internal static class CandidateRanking
         if (!prune)
         {
             for (var slot = 0; slot < columns.Count; slot++)
-                ConsiderSlot(s, o, scope, best, slot);
+                ConsiderSlot(s, o, scope, best, slot, skipByBound: false);
         }
         else if (columns.Count > 0)
         {
@@ -49,7 +49,7 @@ internal static class CandidateRanking
                         for (var slot = 0; slot < columns.Count; slot++)
                         {
                             if (!Marks.IsSet(marks, slot))
-                                ConsiderSlot(s, o, scope, best, slot);
+                                ConsiderSlot(s, o, scope, best, slot, skipByBound: true);
                         }
                         break;
                     }
@@ -112,17 +112,20 @@ internal static class CandidateRanking
         foreach (var slot in slots)
         {
             if (Marks.TrySet(marks, slot))
-                ConsiderSlot(s, o, scope, best, slot);
+                ConsiderSlot(s, o, scope, best, slot, skipByBound: true);
         }
     }
 
-    private static void ConsiderSlot(Snapshot s, CompiledOpening o, ScopeFilter scope, TopN best, int slot)
+    private static void ConsiderSlot(Snapshot s, CompiledOpening o, ScopeFilter scope, TopN best, int slot, bool skipByBound)
     {
         var columns = s.Base;
         if (s.IsDead(slot) || !Scoring.PassesQuick(o, columns.Swedish[slot], columns.Licences[slot])
             || !scope.Admits(columns.Active[slot], columns.Consent[slot], columns.Organisation[slot], columns.Projects(slot)))
             return;
         var view = columns.View(slot);
+        // Skip the skill merges of one who cannot enter (an equal score might, on its id).
+        if (skipByBound && best.Full && Scoring.Bound(o, view) < best.WorstScore)
+            return;
         var score = Scoring.Evaluate(o, view, null);
         if (score > 0)
             best.Offer(score, view.Id, fromDelta: false, slot);
@@ -163,7 +166,7 @@ internal static class OpeningRanking
         if (!scope.Admits(view.Active, view.Consent, view.Organisation, view.Projects))
             return [];
         foreach (var o in s.OpeningDelta)
-            Consider(o, scope, view, best, fromDelta: true, -1);
+            Consider(o, scope, view, best, fromDelta: true, -1, skipByBound: false);
         var table = s.OpeningBase;
         var items = table.Items;
         if (!prune)
@@ -171,7 +174,7 @@ internal static class OpeningRanking
             for (var slot = 0; slot < items.Length; slot++)
             {
                 if (!s.IsOpeningDead(slot))
-                    Consider(items[slot], scope, view, best, fromDelta: false, slot);
+                    Consider(items[slot], scope, view, best, fromDelta: false, slot, skipByBound: false);
             }
         }
         else if (items.Length > 0)
@@ -186,7 +189,7 @@ internal static class OpeningRanking
                     for (var slot = 0; slot < items.Length; slot++)
                     {
                         if (!Marks.IsSet(marks, slot) && !s.IsOpeningDead(slot))
-                            Consider(items[slot], scope, view, best, fromDelta: false, slot);
+                            Consider(items[slot], scope, view, best, fromDelta: false, slot, skipByBound: true);
                     }
                     break;
                 }
@@ -197,7 +200,7 @@ internal static class OpeningRanking
                     foreach (var slot in list)
                     {
                         if (Marks.TrySet(marks, slot) && !s.IsOpeningDead(slot))
-                            Consider(items[slot], scope, view, best, fromDelta: false, slot);
+                            Consider(items[slot], scope, view, best, fromDelta: false, slot, skipByBound: true);
                     }
                 }
             }
@@ -207,9 +210,9 @@ internal static class OpeningRanking
             candidate.Id, candidatesRanked: false);
     }
 
-    private static void Consider(CompiledOpening o, ScopeFilter scope, scoped in CandidateView c, TopN best, bool fromDelta, int slot)
+    private static void Consider(CompiledOpening o, ScopeFilter scope, scoped in CandidateView c, TopN best, bool fromDelta, int slot, bool skipByBound)
     {
-        if (!o.Open || !scope.OwnerInScope(o.Organisation))
+        if (!o.Open || !scope.OwnerInScope(o.Organisation) || (skipByBound && best.Full && Scoring.Bound(o, c) < best.WorstScore))
             return;
         var score = Scoring.Evaluate(o, c, null);
         if (score > 0)

@@ -29,6 +29,38 @@ internal static class Scoring
     public static bool PassesQuick(CompiledOpening o, SwedishLevel swedish, DrivingLicences licences) =>
         swedish >= o.MinimumSwedish && (licences & o.RequiredLicences) == o.RequiredLicences;
 
+    /// <summary>The most skill points the opening gives.</summary>
+    public static int MaxSkills(CompiledOpening o) =>
+        (o.Required.Length > 0 ? RequiredSkills : 0) + (o.Desired.Length > 0 ? DesiredSkills : 0) + (o.Related.Length > 0 ? RelatedSkillsMax : 0);
+
+    /// <summary>
+    /// A cheap upper bound of <see cref="Evaluate"/> (the hard requirements aside): every part exact but skills and
+    /// desired languages, which count as full. Lets a query skip the skill merges of a candidate who cannot enter.
+    /// </summary>
+    public static int Bound(CompiledOpening o, scoped in CandidateView c)
+    {
+        var occupation = 0;
+        for (var i = 0; i < c.Occupations.Length && occupation < SameOccupation; i++)
+            occupation = Math.Max(occupation, OccupationPoints(o, c.Occupations[i], c.Groups[i]));
+        return occupation
+            + (c.Skills.Length > 0 ? o.MaxSkills : 0)
+            + (c.Swedish > o.MinimumSwedish ? SwedishAbove : 0)
+            + (o.DesiredLanguages.Length > 0 && c.Languages.Length > 0 ? DesiredLanguages : 0)
+            + (o.DesiredLicences != DrivingLicences.None && (c.Licences & o.DesiredLicences) == o.DesiredLicences ? DesiredLicences : 0)
+            + (o.Municipality >= 0 && c.Municipality == o.Municipality ? SameMunicipality : o.County >= 0 && c.County == o.County ? SameCounty : 0)
+            + (o.Education >= 0 && c.Education >= o.Education ? Education : 0)
+            + (c.AvailableFrom <= o.StartsOn ? AvailableFromStart : 0)
+            + (o.Hours >= 0 && c.Hours >= o.Hours ? Hours : 0);
+    }
+
+    private static int OccupationPoints(CompiledOpening o, int occupation, int group) =>
+        occupation == o.Occupation ? SameOccupation
+        : group < 0 || o.Group < 0 ? 0
+        : group == o.Group ? SameGroup4
+        : group / 10 == o.Group / 10 ? SameGroup3
+        : group / 100 == o.Group / 100 ? SameGroup2
+        : 0;
+
     /// <summary>The score, or -1 when a hard requirement is not met; with <paramref name="reasons"/>, why.</summary>
     public static int Evaluate(CompiledOpening o, scoped in CandidateView c, List<Reason>? reasons)
     {
@@ -46,23 +78,7 @@ internal static class Scoring
         var occupation = 0;
         var matchedGroup = -1;
         for (var i = 0; i < c.Occupations.Length; i++)
-        {
-            int points, group = c.Groups[i];
-            if (c.Occupations[i] == o.Occupation)
-                points = SameOccupation;
-            else if (group < 0 || o.Group < 0)
-                points = 0;
-            else if (group == o.Group)
-                points = SameGroup4;
-            else if (group / 10 == o.Group / 10)
-                points = SameGroup3;
-            else if (group / 100 == o.Group / 100)
-                points = SameGroup2;
-            else
-                points = 0;
-            if (points > occupation)
-                occupation = points;
-        }
+            occupation = Math.Max(occupation, OccupationPoints(o, c.Occupations[i], c.Groups[i]));
         if (occupation > 0)
         {
             matchedGroup = o.Group;

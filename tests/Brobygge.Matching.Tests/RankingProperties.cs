@@ -55,6 +55,27 @@ public sealed class RankingProperties
     }
 
     [Fact]
+    public void The_quick_bound_is_never_below_the_score_and_the_explained_score_is_the_score()
+    {
+        Prop.ForAll(Worlds, c =>
+        {
+            var (index, _, candidates, openings) = Make(c);
+            var compiler = new Compiler(index.Taxonomy);
+            foreach (var opening in openings.Select(compiler.Compile))
+            {
+                foreach (var candidate in candidates.Take(50).Select(compiler.Compile))
+                {
+                    var score = Scoring.Evaluate(opening, candidate.View(), null);
+                    var reasons = new List<Reason>();
+                    Assert.Equal(score, Scoring.Evaluate(opening, candidate.View(), reasons));
+                    if (score >= 0)
+                        Assert.True(Scoring.Bound(opening, candidate.View()) >= score, $"bound below {score}");
+                }
+            }
+        }).Check(Cases(30));
+    }
+
+    [Fact]
     public void The_pruned_ranking_equals_the_full_scan()
     {
         Prop.ForAll(Worlds, c =>
