@@ -8,6 +8,7 @@ internal sealed class Interner<T> where T : notnull
 {
     private readonly ConcurrentDictionary<T, int> _ids;
     private readonly ConcurrentDictionary<int, T> _values = new();
+    private readonly Lock _add = new();
     private int _next = -1;
 
     public Interner(IEqualityComparer<T>? comparer = null) => _ids = new(comparer);
@@ -18,9 +19,17 @@ internal sealed class Interner<T> where T : notnull
     {
         if (_ids.TryGetValue(value, out var id))
             return id;
-        id = _ids.GetOrAdd(value, _ => Interlocked.Increment(ref _next));
-        _values.TryAdd(id, value);
-        return id;
+        lock (_add)
+        {
+            if (_ids.TryGetValue(value, out id))
+                return id;
+            // The value first: whoever finds the id can then always read the value back.
+            id = _next + 1;
+            _values[id] = value;
+            _ids[value] = id;
+            Volatile.Write(ref _next, id);
+            return id;
+        }
     }
 
     public T Value(int id) => _values[id];
