@@ -256,19 +256,27 @@ public sealed class MatchIndex
     {
         ArgumentNullException.ThrowIfNull(scope);
         if (scope.IsEverywhere)
-            return new ScopeFilter(null, [], scope.ForEmployerLiaison);
-        var flags = new bool[_compiler.Owners.Count];
+            return new ScopeFilter(null, [], null, scope.ForEmployerLiaison);
+        var count = _compiler.Owners.Count;
+        var (owners, keys) = Flags(scope.Organisations.Concat(scope.Projects), count);
+        var (openingOwners, _) = Flags(scope.OpeningOrganisations.Count > 0 ? scope.OpeningOrganisations : scope.Organisations, count);
+        return new ScopeFilter(owners, keys, openingOwners, scope.ForEmployerLiaison);
+    }
+
+    private (bool[] Flags, int[] Keys) Flags(IEnumerable<Guid> owners, int count)
+    {
+        var flags = new bool[count];
         var keys = new List<int>();
-        foreach (var owner in scope.Organisations.Concat(scope.Projects))
+        foreach (var owner in owners)
         {
             var id = _compiler.Owners.Find(owner);
-            if (id >= 0 && id < flags.Length && !flags[id])
+            if (id >= 0 && id < count && !flags[id])
             {
                 flags[id] = true;
                 keys.Add(id);
             }
         }
-        return new ScopeFilter(flags, [.. keys], scope.ForEmployerLiaison);
+        return (flags, [.. keys]);
     }
 }
 
@@ -306,10 +314,14 @@ internal sealed record Snapshot(
     }
 }
 
-/// <summary>The viewer's scope as flags over interned organisation and project ids (<c>null</c>: everywhere).</summary>
-internal sealed record ScopeFilter(bool[]? Owners, int[] Keys, bool ForEmployerLiaison)
+/// <summary>The viewer's scope as flags over interned organisation and project ids (<c>null</c>: everywhere), for
+/// candidates and for openings.</summary>
+internal sealed record ScopeFilter(bool[]? Owners, int[] Keys, bool[]? OpeningOwners, bool ForEmployerLiaison)
 {
     public bool OwnerInScope(int owner) => Owners is null || (owner < Owners.Length && Owners[owner]);
+
+    public bool OpeningInScope(int organisation) =>
+        OpeningOwners is null || (organisation < OpeningOwners.Length && OpeningOwners[organisation]);
 
     public bool Admits(bool active, bool consent, int organisation, ReadOnlySpan<int> projects)
     {

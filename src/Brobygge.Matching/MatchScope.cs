@@ -3,8 +3,9 @@ namespace Brobygge.Matching;
 /// <summary>
 /// Who may be considered, applied inside the engine so a top-N is never emptied by a filter afterwards: candidates of
 /// the organisations or projects the viewer works in, active, and — for an employer liaison — with the presentation
-/// consent in force. For openings ranked for a candidate, <see cref="Organisations"/> limits the openings (projects do
-/// not own openings) and the candidate must be in scope themself.
+/// consent in force. For openings ranked for a candidate, <see cref="OpeningOrganisations"/> (or, when it is empty,
+/// <see cref="Organisations"/>) limits the openings, since projects own no openings, and the candidate must be in
+/// scope themself.
 /// </summary>
 /// <remarks>The engine ranks from its index; the page or endpoint still checks access and consent in the database
 /// when it shows the result (issue 15, item 4).</remarks>
@@ -16,6 +17,9 @@ public sealed record MatchScope
     public bool IsEverywhere { get; init; }
     public IReadOnlySet<Guid> Organisations { get; init; } = new HashSet<Guid>();
     public IReadOnlySet<Guid> Projects { get; init; } = new HashSet<Guid>();
+
+    /// <summary>The organisations whose openings may be suggested, e.g. those of a coach's projects; empty: <see cref="Organisations"/>.</summary>
+    public IReadOnlySet<Guid> OpeningOrganisations { get; init; } = new HashSet<Guid>();
 
     /// <summary>The viewer is an employer liaison: only candidates with the presentation consent.</summary>
     public bool ForEmployerLiaison { get; init; }

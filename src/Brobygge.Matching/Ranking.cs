@@ -212,7 +212,7 @@ internal static class OpeningRanking
 
     private static void Consider(CompiledOpening o, ScopeFilter scope, scoped in CandidateView c, TopN best, bool fromDelta, int slot, bool skipByBound)
     {
-        if (!o.Open || !scope.OwnerInScope(o.Organisation) || (skipByBound && best.Full && Scoring.Bound(o, c) < best.WorstScore))
+        if (!o.Open || !scope.OpeningInScope(o.Organisation) || (skipByBound && best.Full && Scoring.Bound(o, c) < best.WorstScore))
             return;
         var score = Scoring.Evaluate(o, c, null);
         if (score > 0)

@@ -62,11 +62,12 @@ public sealed class RandomWorld
     public MatchScope Scope()
     {
         var liaison = _random.Next(3) == 0;
-        return _random.Next(4) switch
+        return _random.Next(5) switch
         {
             0 => MatchScope.Everywhere with { ForEmployerLiaison = liaison },
             1 => MatchScope.Of([Pick(Organisations)], [], liaison),
             2 => MatchScope.Of([Pick(Organisations)], [Pick(Projects)], liaison),
+            3 => MatchScope.Of([], [Pick(Projects)], liaison) with { OpeningOrganisations = new HashSet<Guid> { Pick(Organisations) } },
             _ => MatchScope.Of([Organisations[0], Organisations[1]], [], liaison),
         };
     }

@@ -188,7 +188,7 @@ public sealed class RankingProperties
                 var view = compiler.Compile(candidate);
                 var expected = !scope.Admits(candidate)
                     ? []
-                    : openings.Where(o => o.Open && o.Positions > 0 && (scope.IsEverywhere || scope.Organisations.Contains(o.Organisation)))
+                    : openings.Where(o => o.Open && o.Positions > 0 && (scope.IsEverywhere || (scope.OpeningOrganisations.Count > 0 ? scope.OpeningOrganisations : scope.Organisations).Contains(o.Organisation)))
                         .Select(o => (o.Id, Score: Scoring.Evaluate(compiler.Compile(o), view.View(), null)))
                         .Where(p => p.Score > 0)
                         .OrderByDescending(p => p.Score).ThenBy(p => p.Id)

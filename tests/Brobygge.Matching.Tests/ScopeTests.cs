@@ -66,6 +66,18 @@ public sealed class ScopeTests
     }
 
     [Fact]
+    public void A_coach_of_a_project_gets_openings_of_the_organisations_named_for_openings()
+    {
+        var index = Index(
+            [Candidate(1, TeacherYears4To6) with { Organisation = OtherOrganisation, Projects = [Project] }],
+            [Opening(100, TeacherYears4To6), Opening(101, TeacherYears4To6) with { Organisation = OtherOrganisation }]);
+        var coach = MatchScope.Of([], [Project]);
+
+        Assert.Empty(index.RankOpenings(Id(1), coach));
+        Assert.Equal([Id(100)], index.RankOpenings(Id(1), coach with { OpeningOrganisations = new HashSet<Guid> { Organisation } }).Select(m => m.OpeningId));
+    }
+
+    [Fact]
     public void A_scope_of_organisations_the_index_has_never_seen_admits_no_one()
     {
         var index = Index([Candidate(1, TeacherYears4To6)], [Opening(100, TeacherYears4To6)]);
