@@ -4,7 +4,7 @@ namespace Brobygge.Matching;
 
 public enum ReasonKind
 {
-    SameOccupation, SameGroup4, SameGroup3, SameGroup2, RequiredSkills, DesiredSkills, RelatedSkills, Swedish,
+    SameOccupation, SameGroup4, SameGroup3, SameGroup2, RequiredSkills, DesiredSkills, RelatedSkills, Swedish, SwedishLevel,
     RequiredLanguages, DesiredLanguages, RequiredLicences, DesiredLicences, SameMunicipality, SameCounty, Education,
     AvailableFromStart, AvailableFrom, Hours,
 }
@@ -59,6 +59,7 @@ public static class Phrases
                 ? "{0} more {1} of occupation group {2}"
                 : "{0} {1} till inom yrkesgrupp {2}", r.A, english ? (r.A == 1 ? "skill" : "skills") : (r.A == 1 ? "kompetens" : "kompetenser"), MatchingTaxonomy.SsykCode(r.B, 4)),
             ReasonKind.Swedish => (english ? "Swedish " : "svenska ") + SwedishMeets((SwedishLevel)r.A, (SwedishLevel)r.B, english),
+            ReasonKind.SwedishLevel => (english ? "Swedish " : "svenska ") + Swedish((SwedishLevel)r.A, english),
             ReasonKind.RequiredLanguages => (english ? "speaks the required " : "talar kravspråken ") + r.Text,
             ReasonKind.DesiredLanguages => string.Format(s, english ? "speaks {0} of {1} desired languages" : "talar {0} av {1} meriterande språk", r.A, r.B),
             ReasonKind.RequiredLicences => (english ? "driving licence " : "körkort ") + Licences(r.A),

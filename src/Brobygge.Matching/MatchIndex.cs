@@ -204,12 +204,19 @@ public sealed class MatchIndex
             return;
         var current = Volatile.Read(ref _current);
         // What changed meanwhile is in the current delta (or was removed): the new bases' copies are superseded.
+        // Fresh bit sets, not yet published, so set in place (not copied per id as a published one must be).
         var dead = Bits(b.Columns.Count);
         foreach (var id in touchedCandidates)
-            dead = Supersede(dead, b.Columns.Slots, id);
+        {
+            if (b.Columns.Slots.TryGetValue(id, out var slot))
+                dead[slot >> 6] |= 1UL << slot;
+        }
         var openingDead = Bits(b.Openings.Items.Length);
         foreach (var id in touchedOpenings)
-            openingDead = Supersede(openingDead, b.Openings.Slots, id);
+        {
+            if (b.Openings.Slots.TryGetValue(id, out var slot))
+                openingDead[slot >> 6] |= 1UL << slot;
+        }
         Volatile.Write(ref _current, new Snapshot(
             b.Columns, dead, current.Delta.Where(c => touchedCandidates.Contains(c.Id)).ToImmutableArray(),
             b.Openings, openingDead, current.OpeningDelta.Where(o => touchedOpenings.Contains(o.Id)).ToImmutableArray()));

@@ -121,6 +121,8 @@ internal static class Scoring
             score += SwedishAbove;
         if (o.MinimumSwedish > SwedishLevel.None)
             reasons?.Add(new Reason(ReasonKind.Swedish, (int)c.Swedish, (int)o.MinimumSwedish));
+        else if (c.Swedish > SwedishLevel.None)
+            reasons?.Add(new Reason(ReasonKind.SwedishLevel, (int)c.Swedish)); // its points need a phrase too
         if (o.RequiredLanguages.Length > 0)
             reasons?.Add(new Reason(ReasonKind.RequiredLanguages, Text: string.Join(", ", o.RequiredLanguageCodes)));
         if (o.DesiredLanguages.Length > 0)

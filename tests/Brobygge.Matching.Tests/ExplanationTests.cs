@@ -37,7 +37,7 @@ public sealed class ExplanationTests
         Assert.Equal(forOpening.Score, forCandidate.Score);
         Assert.Equal(forOpening.Explanation.English, forCandidate.Explanation.English);
         Assert.Equal(
-            "same occupation group 2341; 1 of 1 desired skills; desired driving licence B; lives in the same county; available from the start",
+            "same occupation group 2341; 1 of 1 desired skills; Swedish SFI D; desired driving licence B; lives in the same county; available from the start",
             forCandidate.Explanation.English);
     }
 
