@@ -9,7 +9,6 @@ namespace Brobygge.Matching;
 /// </summary>
 internal static class CandidateRanking
 {
-
     public static IReadOnlyList<Match> Rank(Snapshot s, CompiledOpening o, ScopeFilter scope, int top, bool prune)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
@@ -69,7 +68,7 @@ internal static class CandidateRanking
     private static IEnumerable<(int Bound, IEnumerable<int[]?>? Lists)> Stages(CompiledOpening o, CandidateColumns c)
     {
         var related = o.Related.Length > 0 ? Scoring.RelatedSkillsMax : 0;
-        var skills = (o.Required.Length > 0 ? Scoring.RequiredSkills : 0) + (o.Desired.Length > 0 ? Scoring.DesiredSkills : 0) + related;
+        var skills = o.MaxSkills;
         var other = o.MaxOther;
         var listed = o.Required.Concat(o.Desired).Select(c.BySkill.GetValueOrDefault);
         yield return (Scoring.SameOccupation + skills + other, [c.ByOccupation.GetValueOrDefault(o.Occupation)]);
