@@ -19,7 +19,7 @@ public sealed class RealTaxonomyRankingTests
     }
 
     [Fact]
-    public void Same_occupation_outranks_same_group_which_outranks_3_and_2_digit_groups_and_unrelated_ones_drop_out()
+    public void Same_occupation_outranks_same_group_which_outranks_3_and_2_digit_groups_and_unrelated_ones_come_last()
     {
         var index = Index(
             [
