@@ -163,6 +163,7 @@ internal static class ImportWriter
                 // The milestones of the updated enrolments, from their records, in one statement.
                 db.ChangeTracker.Clear();
                 await EnrolmentMilestones.RefreshAsync(db, ids, cancellationToken);
+                ParticipantImport.Trace?.Invoke($"  milestones of {ids.Count} updated enrolments refreshed");
             }
         }
         else
@@ -480,13 +481,20 @@ internal static class ImportWriter
             await AuditTrail.NumberAsync(db, audit, cancellationToken);
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await BinaryCopy.CopyAsync(db, connection, created.Persons, cancellationToken);
-        await BinaryCopy.CopyAsync(db, connection, created.Enrolments, cancellationToken);
-        await BinaryCopy.CopyAsync(db, connection, periods, cancellationToken);
-        await BinaryCopy.CopyAsync(db, connection, assignments, cancellationToken);
-        await BinaryCopy.CopyAsync(db, connection, outcomes, cancellationToken);
-        await BinaryCopy.CopyAsync(db, connection, followUps, cancellationToken);
-        await BinaryCopy.CopyAsync(db, connection, leaving, cancellationToken);
-        await BinaryCopy.CopyAsync(db, connection, audit, cancellationToken);
+        await CopyAsync(created.Persons);
+        await CopyAsync(created.Enrolments);
+        await CopyAsync(periods);
+        await CopyAsync(assignments);
+        await CopyAsync(outcomes);
+        await CopyAsync(followUps);
+        await CopyAsync(leaving);
+        await CopyAsync(audit);
+
+        async Task CopyAsync<T>(List<T> rows) where T : class
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            await BinaryCopy.CopyAsync(db, connection, rows, cancellationToken);
+            ParticipantImport.Trace?.Invoke($"    COPY {rows.Count} {typeof(T).Name} in {watch.Elapsed.TotalSeconds:F2} s");
+        }
     }
 }
