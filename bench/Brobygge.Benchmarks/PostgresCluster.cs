@@ -27,7 +27,12 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     public string ConnectionString(string database) => $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=false;Command Timeout=0";
 
-    public static async Task<PostgresCluster> StartAsync()
+    /// <summary>The server's log (with <c>explain</c>, auto_explain's plans of the slow statements).</summary>
+    public string LogPath => Path.Combine(_folder, "log");
+
+    /// <param name="explain">Logs the plan, with its actual times, of every statement that takes more than 200 ms
+    /// (auto_explain): for finding where the time goes, never for the figures, since it slows every statement.</param>
+    public static async Task<PostgresCluster> StartAsync(bool explain = false)
     {
         var bin = Directory.Exists("/usr/lib/postgresql")
             ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin")).Where(d => File.Exists(Path.Combine(d, "initdb"))).OrderDescending().FirstOrDefault()
@@ -44,7 +49,9 @@ public sealed class PostgresCluster : IAsyncDisposable
         await RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C"], asRoot);
         // The same settings as the tests' cluster: a throwaway server need not survive a power cut.
         await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(folder, "log"), "-w", "-o",
-            $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_wal_size=4GB", "start"], asRoot);
+            $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_wal_size=4GB"
+            + (explain ? " -c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=200 -c auto_explain.log_analyze=on -c auto_explain.log_buffers=on" : ""),
+            "start"], asRoot);
         return cluster;
     }
 

@@ -23,13 +23,15 @@ using Npgsql;
 // the same number of other people: the floor. The last line is the result as JSON.
 if (args.Length == 0 || args[0] != "import")
 {
-    Console.Error.WriteLine("usage: import [--rows N]");
+    Console.Error.WriteLine("usage: import [--rows N] [--explain]");
     return 1;
 }
 var rows = args.SkipWhile(a => a != "--rows").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(100_000);
 var updating = rows / 10;
 
-await using var cluster = await PostgresCluster.StartAsync();
+// --explain: the plans of the statements slower than 200 ms, from the server's log, after the run (slows the run).
+var explain = args.Contains("--explain");
+await using var cluster = await PostgresCluster.StartAsync(explain);
 await using (var admin = new NpgsqlConnection(cluster.ConnectionString("postgres")))
 {
     await admin.OpenAsync();
@@ -112,6 +114,8 @@ await using (var target = new NpgsqlConnection(cluster.ConnectionString("floor")
     await transaction.CommitAsync();
 }
 var copySeconds = clock.Elapsed.TotalSeconds;
+if (explain)
+    Console.WriteLine(File.ReadAllText(cluster.LogPath));
 Console.WriteLine($"Binary COPY of the same rows ({string.Join(", ", exported.Select(e => $"{e.Table} {e.Data.Length / 1024 / 1024} MB"))}): {copySeconds:F2} s.");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"{{\"benchmark\":\"import\",\"rows\":{rows},\"seconds\":{seconds:F2},\"copySeconds\":{copySeconds:F2},\"ratio\":{seconds / copySeconds:F2}}}"));

@@ -385,7 +385,36 @@ public static class ImportCheck
                 problems.Add(new ImportProblem(row.Line, ImportColumns.LmaNumber, row.Person.LmaNumber ?? "", ParticipantInput.CannotBeUsed));
         }
 
+        await CheckExitsAsync(rows, project, db, problems, cancellationToken);
         await CheckStaffAsync(rows, project, db, problems, cancellationToken);
+    }
+
+    /// <summary>
+    /// An exit the file moves is checked as the exit form checks it (<see cref="Enrolment.ExitProblem"/>): not before the
+    /// current period began, and leaving every follow-up already recorded for the period inside its window. A six-month
+    /// follow-up an earlier import recorded gives way to the file's (checked above against the file's exit), unless
+    /// staff recorded one, which the import never touches. One query for the whole file.
+    /// </summary>
+    private static async Task CheckExitsAsync(List<ImportRow> rows, Project project, BrobyggeDb db, List<ImportProblem> problems, CancellationToken cancellationToken)
+    {
+        var moving = rows.Where(r => r.EnrolmentId is not null && r.ExitedOn is not null && r.Has(ExitedOn)).ToList();
+        if (moving.Count == 0)
+            return;
+        var ids = moving.Select(r => r.EnrolmentId!.Value).ToList();
+        var enrolments = await db.Enrolments.AsNoTracking().Where(e => ids.Contains(e.Id))
+            .Include(e => e.Periods).Include(e => e.FollowUps).AsSplitQuery().ToDictionaryAsync(e => e.Id, cancellationToken);
+        var windows = FollowUpWindows.Of(project);
+        foreach (var row in moving)
+        {
+            if (!enrolments.TryGetValue(row.EnrolmentId!.Value, out var enrolment)
+                || (enrolment.ExitedOn == row.ExitedOn && enrolment.ExitReason == row.ExitReason))
+                continue;
+            var sixMonths = ImportWriter.SixMonthsOfCurrentPeriod(enrolment);
+            if (row.Has(FollowUp6mOn) && !sixMonths.Any(f => f.RecordedOn is not null && !ImportOrigin.IsImported(f)))
+                enrolment.FollowUps.RemoveAll(f => sixMonths.Contains(f) && ImportOrigin.IsImported(f));
+            if (enrolment.ExitProblem(row.ExitedOn!.Value, windows) is { } problem)
+                problems.Add(new ImportProblem(row.Line, ExitedOn, Iso(row.ExitedOn.Value), problem));
+        }
     }
 
     private static async Task CheckStaffAsync(List<ImportRow> rows, Project project, BrobyggeDb db, List<ImportProblem> problems, CancellationToken cancellationToken)

@@ -26,7 +26,11 @@ public sealed class ImportRow
     /// <summary>The blind index of <see cref="Number"/>, found in one pass over the file.</summary>
     public string? NumberIndex { get; set; }
 
+    /// <summary>The number encrypted, made before the row is written (on all cores at once).</summary>
+    public string? NumberCipher { get; set; }
+
     public LmaNumber? LmaNumber { get; set; }
+    public string? LmaCipher { get; set; }
 
     /// <summary>The blind index of <see cref="LmaNumber"/>.</summary>
     public string? LmaIndex { get; set; }

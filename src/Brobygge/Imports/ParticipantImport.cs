@@ -146,7 +146,11 @@ internal static class ImportWriter
             ParticipantImport.Trace?.Invoke($"  updates saved");
         }
 
-        foreach (var row in rows.Where(r => r.EnrolmentId is null))
+        var making = System.Diagnostics.Stopwatch.StartNew();
+        var newRows = rows.Where(r => r.EnrolmentId is null).ToList();
+        Encrypt(protector, newRows.Where(r => r.PersonId is null).ToList());
+        ParticipantImport.Trace?.Invoke($"  identity numbers encrypted in {making.Elapsed.TotalSeconds:F2} s");
+        foreach (var row in newRows)
             Create(protector, project, row, today, now, userId, created);
         foreach (var record in created.Enrolments.SelectMany(e => e.Periods.Concat<object>(e.Assignments)).Concat(created.Periods).Concat(created.Assignments))
             ImportOrigin.Mark(record, now, userId);
@@ -159,6 +163,7 @@ internal static class ImportWriter
                 // The milestones of the updated enrolments, from their records, in one statement.
                 db.ChangeTracker.Clear();
                 await EnrolmentMilestones.RefreshAsync(db, ids, cancellationToken);
+                ParticipantImport.Trace?.Invoke($"  milestones of {ids.Count} updated enrolments refreshed");
             }
         }
         else
@@ -169,6 +174,17 @@ internal static class ImportWriter
             await db.SaveChangesAsync(cancellationToken);
         }
     }
+
+    /// <summary>The new persons' identity and LMA numbers, encrypted on every core at once (Data Protection's protector
+    /// is safe to share between threads); by far the dearest part of making a new row.</summary>
+    private static void Encrypt(IdentityNumberProtector protector, List<ImportRow> rows)
+        => Parallel.ForEach(rows, row =>
+        {
+            if (row.Number is { } number)
+                row.NumberCipher = protector.Protect(number);
+            if (row.LmaNumber is { } lma)
+                row.LmaCipher = protector.Protect(lma);
+        });
 
     private sealed class Created
     {
@@ -240,12 +256,12 @@ internal static class ImportWriter
             person.MunicipalityCode = municipality;
         if (row.LmaNumber is { } lma && person.LmaNumberIndex != row.LmaIndex)
         {
-            person.LmaNumberCipher = protector.Protect(lma);
+            person.LmaNumberCipher = row.LmaCipher ?? protector.Protect(lma);
             person.LmaNumberIndex = row.LmaIndex;
         }
         if (row.Number is { } number && person.IdentityNumberIndex is null)
         {
-            person.IdentityNumberCipher = protector.Protect(number);
+            person.IdentityNumberCipher = row.NumberCipher ?? protector.Protect(number);
             person.IdentityNumberIndex = row.NumberIndex;
         }
     }
@@ -263,6 +279,10 @@ internal static class ImportWriter
         // enrolment): a second exit corrects the period's end; an exit the file no longer has is a re-entry on that day.
         if (row.Has(ImportColumns.ExitedOn) && (row.ExitedOn != enrolment.ExitedOn || row.ExitReason != enrolment.ExitReason))
         {
+            // The file's own six-month follow-up takes the place of the one an earlier import recorded first, so the exit's
+            // window check (Enrolment.ExitProblem, made for the whole file by ImportCheck) sees what the file says.
+            if (row.ExitedOn is not null && row.Has(ImportColumns.FollowUp6mOn))
+                RecordSixMonths(enrolment, row, now, userId);
             if (row.ExitedOn is { } exitedOn)
                 enrolment.Exit(exitedOn, row.ExitReason!.Value, FollowUpWindows.Of(project));
             else if (enrolment.ExitedOn is { } ended)
@@ -343,7 +363,8 @@ internal static class ImportWriter
     /// recorded; one staff recorded is never touched. Its contact method is "not recorded", never invented.</summary>
     private static void RecordSixMonths(Enrolment enrolment, ImportRow row, DateTime now, Guid? userId)
     {
-        var sixMonths = enrolment.FollowUps.Where(f => f.Kind == FollowUpKind.SixMonths).ToList();
+        // Only the current period's: a follow-up of an exit before a re-entry is kept for history (Enrolment.ReEnter).
+        var sixMonths = SixMonthsOfCurrentPeriod(enrolment);
         if (sixMonths.Any(f => f.RecordedOn is not null && !ImportOrigin.IsImported(f)))
             return;
         var target = sixMonths.FirstOrDefault(f => f.RecordedOn is not null) ?? sixMonths.FirstOrDefault();
@@ -361,11 +382,19 @@ internal static class ImportWriter
             target = new FollowUp { OrganisationId = enrolment.OrganisationId, EnrolmentId = enrolment.Id, PeriodId = enrolment.CurrentPeriod().Id, Kind = FollowUpKind.SixMonths, DueOn = FollowUp.DueAfterExit(FollowUpKind.SixMonths, row.ExitedOn!.Value) };
             enrolment.FollowUps.Add(target);
         }
+        target.DueOn = FollowUp.DueAfterExit(FollowUpKind.SixMonths, row.ExitedOn!.Value);
         target.RecordedOn = on;
         target.Status = row.FollowUp6mStatus;
         target.ContactMethod = ContactMethod.NotRecorded;
         target.SameEmployer = null;
         ImportOrigin.Mark(target, now, userId);
+    }
+
+    /// <summary>The six-month follow-ups of the period going on or last ended (those from before periods were kept have none).</summary>
+    internal static List<FollowUp> SixMonthsOfCurrentPeriod(Enrolment enrolment)
+    {
+        var period = enrolment.Periods.Where(p => p.RemovedAt is null && p.HistoryOf is null).MaxBy(p => p.StartedOn);
+        return enrolment.FollowUps.Where(f => f.Kind == FollowUpKind.SixMonths && (f.PeriodId is null || f.PeriodId == period?.Id)).ToList();
     }
 
     /// <summary>The coach or bridge-builder of the file, from the enrolment date, unless someone holds the role already
@@ -379,6 +408,7 @@ internal static class ImportWriter
     private static void Update(BrobyggeDb db, IdentityNumberProtector protector, Enrolment enrolment, ImportRow row, DateOnly today, DateTime now, Guid? userId)
     {
         ApplyPerson(enrolment.Person!, row, protector);
+        CorrectFactsAtEntry(enrolment, row);
         var outcomes = enrolment.Outcomes.ToList();
         var followUps = enrolment.FollowUps.ToList();
         ApplyEnrolment(enrolment, enrolment.Project!, row, today, now, userId);
@@ -393,6 +423,36 @@ internal static class ImportWriter
             followUp.Remove(ImportOrigin.Replaced);
             db.FollowUps.Remove(followUp);
         }
+    }
+
+    /// <summary>
+    /// A re-import corrects the facts at entry from the row (docs/imports.md): a cell with a value corrects its fact, an
+    /// empty cell or a missing column leaves what is stored, as for the person; the unemployment date goes with the
+    /// status at entry (a required column), so it is taken as the file has it whenever its column is there or the
+    /// status changes; the age is counted again when the row gives the birth date (or number) or moves the enrolment
+    /// date. The enrolments are saved by the save pipeline in one batch, the path <see cref="EntryFactsOperations.CorrectAsync"/>
+    /// takes: each changed enrolment gets a new version and its update is audited.
+    /// </summary>
+    private static void CorrectFactsAtEntry(Enrolment enrolment, ImportRow row)
+    {
+        if (row.Person.Gender is { } gender)
+            enrolment.GenderAtEntry = gender;
+        var born = row.Number?.BirthDate ?? row.Person.BirthDate;
+        if (born is not null || row.EnrolledOn != enrolment.EnrolledOn)
+            if ((born ?? enrolment.Person?.BirthDate) is { } birthDate && birthDate != default)
+                enrolment.AgeAtEntry = EntryFacts.AgeOn(birthDate, row.EnrolledOn);
+        if (row.Person.EducationLevel is { } education)
+            enrolment.EducationLevelAtEntry = education;
+        if (row.MunicipalityCode is { } municipality)
+            enrolment.MunicipalityAtEntry = municipality;
+        if (row.Has(ImportColumns.UnemployedSince) || row.StatusAtEntry != enrolment.StatusAtEntry)
+            enrolment.UnemployedSince = row.UnemployedSince;
+        if (row.Citizenship.Count > 0 && !row.Citizenship.Order().SequenceEqual(enrolment.Citizenship.Order()))
+            enrolment.Citizenship = row.Citizenship;
+        if (row.CountryOfBirth is { } country)
+            enrolment.CountryOfBirth = country;
+        if (row.ParentsBornAbroad is { } parents)
+            enrolment.ParentsBornAbroad = parents;
     }
 
     /// <summary>The new rows by binary COPY, with the audit events the save pipeline would have written for them,
@@ -421,13 +481,20 @@ internal static class ImportWriter
             await AuditTrail.NumberAsync(db, audit, cancellationToken);
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await BinaryCopy.CopyAsync(db, connection, created.Persons, cancellationToken);
-        await BinaryCopy.CopyAsync(db, connection, created.Enrolments, cancellationToken);
-        await BinaryCopy.CopyAsync(db, connection, periods, cancellationToken);
-        await BinaryCopy.CopyAsync(db, connection, assignments, cancellationToken);
-        await BinaryCopy.CopyAsync(db, connection, outcomes, cancellationToken);
-        await BinaryCopy.CopyAsync(db, connection, followUps, cancellationToken);
-        await BinaryCopy.CopyAsync(db, connection, leaving, cancellationToken);
-        await BinaryCopy.CopyAsync(db, connection, audit, cancellationToken);
+        await CopyAsync(created.Persons);
+        await CopyAsync(created.Enrolments);
+        await CopyAsync(periods);
+        await CopyAsync(assignments);
+        await CopyAsync(outcomes);
+        await CopyAsync(followUps);
+        await CopyAsync(leaving);
+        await CopyAsync(audit);
+
+        async Task CopyAsync<T>(List<T> rows) where T : class
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            await BinaryCopy.CopyAsync(db, connection, rows, cancellationToken);
+            ParticipantImport.Trace?.Invoke($"    COPY {rows.Count} {typeof(T).Name} in {watch.Elapsed.TotalSeconds:F2} s");
+        }
     }
 }

@@ -256,7 +256,105 @@ public abstract class ParticipantImportTests<TApp>(TApp app) : IClassFixture<TAp
         });
     }
 
+    [Fact]
+    public async Task A_re_import_that_moves_an_exit_so_a_recorded_follow_up_leaves_its_window_names_the_line_and_writes_nothing()
+    {
+        var project = await ProjectAsync(new DateOnly(2022, 1, 1), new DateOnly(2025, 12, 31));
+        Assert.Equal(0, (await ImportAsync(await WriteAsync(Header, "E-1,,Amal,Omar,woman,1990-05-17,unemployed,2023-02-01,2023-06-30,completed,,,,,,,"), project)).ExitCode);
+        // Staff record the six-month follow-up on 2024-01-05, inside its window after the exit (2023-11-30 to 2024-03-30).
+        var enrolmentId = await _app.WithDbAsync(async (db, _) =>
+        {
+            var enrolment = await db.Enrolments.Include(e => e.Periods).SingleAsync(e => e.ProjectId == project.Id);
+            db.FollowUps.Add(new FollowUp
+            {
+                OrganisationId = enrolment.OrganisationId, EnrolmentId = enrolment.Id, PeriodId = Assert.Single(enrolment.Periods).Id, Kind = FollowUpKind.SixMonths,
+                DueOn = new DateOnly(2023, 12, 30), RecordedOn = new DateOnly(2024, 1, 5), Status = FollowUpStatus.Employed, ContactMethod = ContactMethod.Phone, SameEmployer = true,
+            });
+            await db.SaveChangesAsync();
+            return enrolment.Id;
+        });
+        var audited = await AuditEventsOfAsync(enrolmentId);
+
+        // Moved to 2023-03-01, the window would be 2023-08-01 to 2023-12-01: the follow-up staff recorded would fall outside.
+        var (exitCode, _, error) = await ImportAsync(await WriteAsync(Header, "E-1,,Amal,Omar,woman,1990-05-17,unemployed,2023-02-01,2023-03-01,completed,,,,,,,"), project);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("line 2: exited_on: 2023-03-01: The six-month follow-up already recorded would then lie outside its window after the exit; correct the follow-up first.", error);
+        var stored = await _app.WithDbAsync((db, _) => db.Enrolments.Include(e => e.Periods).Include(e => e.FollowUps).SingleAsync(e => e.Id == enrolmentId));
+        Assert.Equal(new DateOnly(2023, 6, 30), stored.ExitedOn);
+        Assert.Equal(new DateOnly(2023, 6, 30), Assert.Single(stored.Periods).EndedOn);
+        Assert.Equal((new DateOnly(2024, 1, 5), RecordOrigin.Staff), (Assert.Single(stored.FollowUps).RecordedOn, stored.FollowUps[0].Origin));
+        Assert.Equal(audited, await AuditEventsOfAsync(enrolmentId));
+    }
+
+    [Fact]
+    public async Task A_re_import_that_moves_and_then_removes_an_exit_corrects_the_period_and_then_re_enters_keeping_the_follow_up_as_history()
+    {
+        var project = await ProjectAsync(new DateOnly(2022, 1, 1), new DateOnly(2025, 12, 31));
+        Assert.Equal(0, (await ImportAsync(await WriteAsync(Header, "P-1,,Amal,Omar,woman,1990-05-17,unemployed,2023-02-01,2023-06-30,completed,,,,,,2024-01-05,employed"), project)).ExitCode);
+
+        // The exit moves a month later, and the six-month follow-up with it.
+        var moved = await ImportAsync(await WriteAsync(Header, "P-1,,Amal,Omar,woman,1990-05-17,unemployed,2023-02-01,2023-07-31,completed,,,,,,2024-02-05,employed"), project);
+
+        Assert.True(moved.ExitCode == 0, moved.Error);
+        var corrected = await EnrolmentWithRecordsAsync(project);
+        var period = Assert.Single(corrected.Periods);
+        Assert.Equal((new DateOnly(2023, 2, 1), new DateOnly(2023, 7, 31), ExitReason.Completed), (period.StartedOn, period.EndedOn!.Value, period.ExitReason!.Value));
+        var followUp = Assert.Single(corrected.FollowUps);
+        Assert.Equal((FollowUpKind.SixMonths, new DateOnly(2024, 2, 5), FollowUpStatus.Employed, period.Id), (followUp.Kind, followUp.RecordedOn!.Value, followUp.Status!.Value, followUp.PeriodId!.Value));
+        Assert.Equal((new DateOnly(2023, 7, 31), new DateOnly(2024, 2, 5)), (corrected.ExitedOn!.Value, corrected.FollowUp6mOn!.Value));
+
+        // The exit is gone from the file: a re-entry on the day of the earlier exit.
+        var reEntered = await ImportAsync(await WriteAsync(Header, "P-1,,Amal,Omar,woman,1990-05-17,unemployed,2023-02-01,,,,,,,,,"), project);
+
+        Assert.True(reEntered.ExitCode == 0, reEntered.Error);
+        var enrolment = await EnrolmentWithRecordsAsync(project);
+        Assert.Equal([(new DateOnly(2023, 2, 1), (DateOnly?)new DateOnly(2023, 7, 31)), (new DateOnly(2023, 7, 31), null)],
+            enrolment.Periods.OrderBy(p => p.EndedOn is null).Select(p => (p.StartedOn, p.EndedOn)));
+        Assert.Null(enrolment.ExitedOn);
+        // The follow-up of the earlier exit is kept, still on its period, but no longer counted.
+        Assert.Equal((followUp.Id, period.Id), (Assert.Single(enrolment.FollowUps).Id, enrolment.FollowUps[0].PeriodId!.Value));
+        Assert.Null(enrolment.FollowUp6mOn);
+        Assert.Null(enrolment.FollowUp6mStatus);
+    }
+
+    [Fact]
+    public async Task A_re_import_corrects_the_facts_at_entry_from_the_row_audited_and_an_empty_cell_leaves_a_fact_alone()
+    {
+        var project = await ProjectAsync(new DateOnly(2022, 1, 1), new DateOnly(2025, 12, 31));
+        const string header = "ref,first_name,last_name,gender,birth_date,education_level,status_at_entry,enrolled_on,municipality_code,unemployed_since,citizenship,country_of_birth,parents_born_abroad";
+        Assert.Equal(0, (await ImportAsync(await WriteAsync(header, "C-1,Amal,Omar,woman,1990-05-17,3,unemployed,2023-02-01,1283,2022-11-01,SY,SY,both"), project)).ExitCode);
+        var first = await _app.WithDbAsync((db, _) => db.Enrolments.SingleAsync(e => e.ProjectId == project.Id));
+        var audited = await AuditEventsOfAsync(first.Id);
+
+        var corrected = await ImportAsync(await WriteAsync(header, "C-1,Amal,Omar,non_binary,1991-05-17,5,inactive,2023-02-01,0180,,IQ|SE,IQ,one"), project);
+
+        Assert.True(corrected.ExitCode == 0, corrected.Error);
+        var enrolment = await _app.WithDbAsync((db, _) => db.Enrolments.SingleAsync(e => e.ProjectId == project.Id));
+        Assert.Equal((Gender.NonBinary, 31, (int?)5, "0180", LabourStatusAtEntry.Inactive, (DateOnly?)null),
+            (enrolment.GenderAtEntry, enrolment.AgeAtEntry, enrolment.EducationLevelAtEntry, enrolment.MunicipalityAtEntry, enrolment.StatusAtEntry, enrolment.UnemployedSince));
+        Assert.Equal(["IQ", "SE"], enrolment.Citizenship.Order());
+        Assert.Equal(("IQ", ParentsBornAbroad.One), (enrolment.CountryOfBirth, enrolment.ParentsBornAbroad!.Value));
+        Assert.NotEqual(first.Version, enrolment.Version);
+        Assert.True(await _app.WithDbAsync((db, _) => db.AuditEvents.AnyAsync(a => a.EntityId == enrolment.Id && a.Action == Brobygge.Auditing.AuditAction.Update && a.Sequence > audited.MaxSequence)),
+            "the correction of the facts at entry has its audit entry");
+
+        // Empty cells: the facts stay as corrected.
+        var again = await ImportAsync(await WriteAsync(header, "C-1,Amal,Omar,non_binary,1991-05-17,,inactive,2023-02-01,,,,,"), project);
+
+        Assert.True(again.ExitCode == 0, again.Error);
+        var kept = await _app.WithDbAsync((db, _) => db.Enrolments.SingleAsync(e => e.ProjectId == project.Id));
+        Assert.Equal(((int?)5, "0180", "IQ", ParentsBornAbroad.One, 2), (kept.EducationLevelAtEntry, kept.MunicipalityAtEntry, kept.CountryOfBirth, kept.ParentsBornAbroad!.Value, kept.Citizenship.Count));
+    }
+
     // ---- helpers ----
+
+    private Task<(int Count, long MaxSequence)> AuditEventsOfAsync(Guid entityId)
+        => _app.WithDbAsync(async (db, _) => (await db.AuditEvents.CountAsync(a => a.EntityId == entityId),
+            await db.AuditEvents.Where(a => a.EntityId == entityId).MaxAsync(a => (long?)a.Sequence) ?? 0));
+
+    private Task<Enrolment> EnrolmentWithRecordsAsync(Project project)
+        => _app.WithDbAsync((db, _) => db.Enrolments.Include(e => e.Periods).Include(e => e.FollowUps).SingleAsync(e => e.ProjectId == project.Id));
 
     private sealed record Figures(int Participants, int Women, int Men, int Employed, int Studying, int FollowedUp, int Reached, int StillEmployed, int Unreached);
 

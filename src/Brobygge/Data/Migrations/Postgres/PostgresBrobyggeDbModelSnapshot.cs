@@ -107,7 +107,8 @@ namespace Brobygge.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HistoryOf");
+                    b.HasIndex("HistoryOf")
+                        .HasFilter("\"HistoryOf\" IS NOT NULL");
 
                     b.HasIndex("EnrolmentId", "OccurredOn");
 
@@ -341,7 +342,8 @@ namespace Brobygge.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HistoryOf");
+                    b.HasIndex("HistoryOf")
+                        .HasFilter("\"HistoryOf\" IS NOT NULL");
 
                     b.HasIndex("PersonId");
 
@@ -422,7 +424,8 @@ namespace Brobygge.Data.Migrations.Postgres
 
                     b.HasIndex("EnrolmentId");
 
-                    b.HasIndex("HistoryOf");
+                    b.HasIndex("HistoryOf")
+                        .HasFilter("\"HistoryOf\" IS NOT NULL");
 
                     b.HasIndex("OrganisationId");
 
@@ -736,7 +739,8 @@ namespace Brobygge.Data.Migrations.Postgres
 
                     b.HasIndex("EnrolmentId");
 
-                    b.HasIndex("HistoryOf");
+                    b.HasIndex("HistoryOf")
+                        .HasFilter("\"HistoryOf\" IS NOT NULL");
 
                     b.HasIndex("PeriodId");
 
@@ -1008,7 +1012,8 @@ namespace Brobygge.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HistoryOf");
+                    b.HasIndex("HistoryOf")
+                        .HasFilter("\"HistoryOf\" IS NOT NULL");
 
                     b.HasIndex("EnrolmentId", "Number")
                         .IsUnique();
@@ -1106,7 +1111,8 @@ namespace Brobygge.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HistoryOf");
+                    b.HasIndex("HistoryOf")
+                        .HasFilter("\"HistoryOf\" IS NOT NULL");
 
                     b.HasIndex("EnrolmentId", "StartedOn");
 
@@ -1261,7 +1267,8 @@ namespace Brobygge.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HistoryOf");
+                    b.HasIndex("HistoryOf")
+                        .HasFilter("\"HistoryOf\" IS NOT NULL");
 
                     b.HasIndex("EnrolmentId", "DueOn");
 

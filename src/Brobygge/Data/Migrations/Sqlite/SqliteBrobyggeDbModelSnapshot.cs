@@ -101,7 +101,8 @@ namespace Brobygge.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HistoryOf");
+                    b.HasIndex("HistoryOf")
+                        .HasFilter("\"HistoryOf\" IS NOT NULL");
 
                     b.HasIndex("EnrolmentId", "OccurredOn");
 
@@ -335,7 +336,8 @@ namespace Brobygge.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HistoryOf");
+                    b.HasIndex("HistoryOf")
+                        .HasFilter("\"HistoryOf\" IS NOT NULL");
 
                     b.HasIndex("PersonId");
 
@@ -416,7 +418,8 @@ namespace Brobygge.Data.Migrations.Sqlite
 
                     b.HasIndex("EnrolmentId");
 
-                    b.HasIndex("HistoryOf");
+                    b.HasIndex("HistoryOf")
+                        .HasFilter("\"HistoryOf\" IS NOT NULL");
 
                     b.HasIndex("OrganisationId");
 
@@ -730,7 +733,8 @@ namespace Brobygge.Data.Migrations.Sqlite
 
                     b.HasIndex("EnrolmentId");
 
-                    b.HasIndex("HistoryOf");
+                    b.HasIndex("HistoryOf")
+                        .HasFilter("\"HistoryOf\" IS NOT NULL");
 
                     b.HasIndex("PeriodId");
 
@@ -1002,7 +1006,8 @@ namespace Brobygge.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HistoryOf");
+                    b.HasIndex("HistoryOf")
+                        .HasFilter("\"HistoryOf\" IS NOT NULL");
 
                     b.HasIndex("EnrolmentId", "Number")
                         .IsUnique();
@@ -1100,7 +1105,8 @@ namespace Brobygge.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HistoryOf");
+                    b.HasIndex("HistoryOf")
+                        .HasFilter("\"HistoryOf\" IS NOT NULL");
 
                     b.HasIndex("EnrolmentId", "StartedOn");
 
@@ -1255,7 +1261,8 @@ namespace Brobygge.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HistoryOf");
+                    b.HasIndex("HistoryOf")
+                        .HasFilter("\"HistoryOf\" IS NOT NULL");
 
                     b.HasIndex("EnrolmentId", "DueOn");
 
