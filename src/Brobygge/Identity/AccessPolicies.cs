@@ -57,6 +57,7 @@ public static class AccessPolicies
             conventions.AuthorizeFolder(folder, ParticipantStaff);
         return conventions
             .AuthorizeFolder("/Imports", ProjectManagers)
+            .AuthorizeFolder("/Projects", ProjectManagers)
             .AuthorizeFolder("/Administration", Administrators)
             .AuthorizePage("/Index", SignedIn)
             .AuthorizePage("/Identity/Logout", SignedIn)

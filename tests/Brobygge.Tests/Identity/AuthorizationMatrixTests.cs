@@ -140,7 +140,12 @@ public sealed record Surface(string Method, string Pattern, Audience Audience, F
     {
         Audience.Anyone => Answer.Served,
         Audience.SignedIn => reach == Reach.Anonymous ? Answer.Refused : Answer.Served,
-        Audience.ProjectManagers => reach is Reach.Manager or Reach.OtherManager ? Answer.Served : Answer.Refused,
+        Audience.ProjectManagers => reach switch
+        {
+            Reach.Manager => Answer.Served,
+            Reach.OtherManager => Scoped ? Answer.Hidden : Answer.Served,
+            _ => Answer.Refused,
+        },
         Audience.Administrators => reach == Reach.Administrator ? Answer.Served : Answer.Refused,
         _ => reach switch
         {
@@ -237,6 +242,7 @@ public static class Matrix
         .. Pages("Outcomes/Edit/{outcomeId:guid}", Audience.ParticipantStaff, w => $"/Outcomes/Edit/{w.OutcomeId}", scoped: true),
         .. Pages("FollowUps/Record/{followUpId:guid}", Audience.ParticipantStaff, w => $"/FollowUps/Record/{w.FollowUpId}", scoped: true),
         .. Pages("Imports/Participants", Audience.ProjectManagers),
+        .. Pages("Projects/Team/{projectId:guid}", Audience.ProjectManagers, w => $"/Projects/Team/{w.ProjectId}", scoped: true, post: false),
         .. Pages("Consents/Record/{personId:guid}", Audience.ParticipantStaff, w => $"/Consents/Record/{w.PersonId}", scoped: true),
         .. Pages("Leaving/Record/{enrolmentId:guid}", Audience.ParticipantStaff, w => $"/Leaving/Record/{w.EnrolmentId}", scoped: true),
         .. Pages("Activities/Edit/{activityId:guid}", Audience.ParticipantStaff, w => $"/Activities/Edit/{w.ActivityId}", scoped: true),
