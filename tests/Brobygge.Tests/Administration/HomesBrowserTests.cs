@@ -26,13 +26,13 @@ public sealed class HomesBrowserTests(SqliteBrowserApp app) : IClassFixture<Sqli
         await Assertions.Expect(page.Locator("code.one-time-link")).ToContainTextAsync("/Identity/SetPassword?userId=");
         await Check(page);
 
-        foreach (var path in new[] { $"/Administration/Account/{coach.Id}", "/Administration/Projects", $"/Administration/Project/{project.Id}", "/Administration/Project", "/Administration/Organisation" })
+        foreach (var path in new[] { $"/Administration/Account/{coach.Id}", "/Administration/Projects", $"/Administration/Project/{project.Id}", "/Administration/Organisation", "/Administration/Project" })
         {
             await page.GotoAsync(path);
             await Check(page);
         }
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".notice.error")).ToBeVisibleAsync(); // the empty form, refused field by field
+        await Assertions.Expect(page.Locator(".notice.error")).ToBeVisibleAsync(); // the empty new project, refused field by field
         await Check(page);
     }
 
