@@ -47,6 +47,7 @@ app.UseBrobyggeSecurityHeaders();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error");
 app.UseBrobyggeApiErrors();
+app.UseBrobyggeStatusPages();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();

@@ -64,7 +64,10 @@ public sealed class AuditLog : IAsyncDisposable
     internal static string? RouteOf(HttpContext? http)
     {
         // An exception handler has cleared the endpoint by the time a 404 for NotFoundException is written.
-        var endpoint = http?.GetEndpoint() ?? http?.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+        // A status page shown for a 404 answers for the request's own route (StatusPages).
+        var endpoint = http?.Features.Get<IStatusCodeReExecuteFeature>() is { } statusPage
+            ? statusPage.Endpoint
+            : http?.GetEndpoint() ?? http?.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
         var template = endpoint?.Metadata.GetMetadata<PageActionDescriptor>()?.ViewEnginePath ?? (endpoint as RouteEndpoint)?.RoutePattern.RawText;
         if (template is null)
             return null;

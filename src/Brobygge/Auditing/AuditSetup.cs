@@ -35,9 +35,11 @@ public static class AuditSetup
     public static IApplicationBuilder UseBrobyggeAudit(this IApplicationBuilder app)
         => app.Use(async (context, next) =>
         {
-            context.Response.OnStarting(() => context.Response.StatusCode == StatusCodes.Status404NotFound
-                ? RecordRefusalAsync(context, AuditAction.NotFound, onlyWithId: true)
-                : Task.CompletedTask);
+            // A status page shown for a 404 (StatusPages) runs this again: the first request's callback records it.
+            if (context.Features.Get<IStatusCodeReExecuteFeature>() is null)
+                context.Response.OnStarting(() => context.Response.StatusCode == StatusCodes.Status404NotFound
+                    ? RecordRefusalAsync(context, AuditAction.NotFound, onlyWithId: true)
+                    : Task.CompletedTask);
             await next(context);
         });
 
@@ -58,10 +60,12 @@ public static class AuditSetup
     /// <summary>The route's last id parameter ("enrolmentId", "stepId", "id") and its value.</summary>
     private static (string? Name, Guid Id) RecordOf(HttpContext context)
     {
-        var values = context.Request.RouteValues.Count > 0
+        // While a status page answers a 404, the request's own route is the one the status page was shown for.
+        var statusPage = context.Features.Get<IStatusCodeReExecuteFeature>();
+        var values = statusPage?.RouteValues ?? (context.Request.RouteValues.Count > 0
             ? context.Request.RouteValues
-            : context.Features.Get<IExceptionHandlerFeature>()?.RouteValues;
-        var endpoint = context.GetEndpoint() ?? context.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+            : context.Features.Get<IExceptionHandlerFeature>()?.RouteValues);
+        var endpoint = statusPage is not null ? statusPage.Endpoint : context.GetEndpoint() ?? context.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
         if (values is null || endpoint is not RouteEndpoint route)
             return (null, Guid.Empty);
         foreach (var parameter in route.RoutePattern.Parameters.Reverse())

@@ -64,7 +64,8 @@ public static class AuditTrail
         var lockout = entry.Property(nameof(User.LockoutEnd));
         var counted = (int)count.CurrentValue! > (int)count.OriginalValue!;
         // Identity's store marks every property modified: compare with the values read instead.
-        var locked = user.LockoutEnd is not null && !Equals(lockout.OriginalValue, lockout.CurrentValue) && (int)count.CurrentValue! == 0;
+        // Disabling an account is a lockout too, but an administrator's, audited by the administration (AdminAudit).
+        var locked = user.LockoutEnd is not null && !AccountStatus.IsDisabled(user) && !Equals(lockout.OriginalValue, lockout.CurrentValue) && (int)count.CurrentValue! == 0;
         return counted || locked
             ? new AuditEvent { OrganisationId = user.OrganisationId, Action = AuditAction.LoginFailed, EntityType = nameof(User), EntityId = user.Id }
             : null;

@@ -15,6 +15,9 @@ public sealed class ContactInput
     public Guid? BridgeBuilderId { get; set; }
     public string? Place { get; set; }
     [MultiLine] public string? Notes { get; set; }
+
+    /// <summary>For a correction: the version read.</summary>
+    public Guid? Version { get; set; }
 }
 
 /// <summary>Registering a person met through outreach; shared by the pages and the API.</summary>
@@ -63,4 +66,32 @@ public static class ContactOperations
         await db.SaveChangesAsync(cancellationToken);
         return contact;
     }
+
+    /// <summary>Corrects a contact over the version read: its date, language, bridge-builder, place and notes, with the
+    /// rules of registering one; it stays in its project. The content it replaces is kept as history.</summary>
+    public static async Task<Contact?> CorrectAsync(BrobyggeDb db, Guid contactId, ContactInput input, DateOnly today, Problems problems, CancellationToken cancellationToken)
+    {
+        var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == contactId, cancellationToken) ?? throw new NotFoundException("The contact");
+        if (input.ProjectId is { } projectId && projectId != contact.ProjectId)
+            problems.Add(nameof(input.ProjectId), "A contact stays in its project; register a new contact for another project.");
+        problems.RequireVersion(input.Version);
+        await CheckAsync(db, new ContactInput
+        {
+            ProjectId = contact.ProjectId, ContactedOn = input.ContactedOn, Language = input.Language, BridgeBuilderId = input.BridgeBuilderId,
+            Place = input.Place, Notes = input.Notes,
+        }, today, problems, cancellationToken);
+        if (problems.Any)
+            return null;
+        contact.ContactedOn = input.ContactedOn!.Value;
+        contact.Language = Codes.Languages.TryFind(input.Language);
+        contact.BridgeBuilderId = input.BridgeBuilderId;
+        contact.Place = FreeText.Stored(input.Place);
+        contact.Notes = FreeText.Stored(input.Notes);
+        await db.SaveEditAsync(contact, input.Version!.Value, "The contact", cancellationToken);
+        return contact;
+    }
+
+    /// <summary>Removes the contact over the version read, kept with the reason (<see cref="RecordOperations.RemoveAsync{T}"/>).</summary>
+    public static Task<Contact?> RemoveAsync(BrobyggeDb db, Guid contactId, RemovalInput input, Problems problems, CancellationToken cancellationToken)
+        => RecordOperations.RemoveAsync<Contact>(db, contactId, input, "The contact", problems, cancellationToken);
 }

@@ -20,6 +20,9 @@ public static class AccessPolicies
     /// <summary>Project managers only: bringing a project's spreadsheet in (the participant import).</summary>
     public const string ProjectManagers = "ProjectManagers";
 
+    /// <summary>Administrators of an organisation: its settings, projects and users, never participants' records.</summary>
+    public const string Administrators = "Administrators";
+
     /// <summary>Any signed-in user: the start page, logging out, pick-list searches.</summary>
     public const string SignedIn = "SignedIn";
 
@@ -36,12 +39,14 @@ public static class AccessPolicies
             .AddPolicy(ParticipantStaff, policy => policy.RequireRole(ParticipantRoles))
             .AddPolicy(ApiParticipantStaff, policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(ParticipantRoles))
             .AddPolicy(ProjectManagers, policy => policy.RequireRole(Roles.ProjectManager))
+            .AddPolicy(Administrators, policy => policy.RequireRole(Roles.Administrator))
             .AddPolicy(SignedIn, policy => policy.RequireAuthenticatedUser())
             // Fail closed: a route that names neither a policy nor anonymous access is refused to everyone. A request
             // that matched no route (or routing's own 404, 405 and 415 answers, which are no routes) passes on.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder()
                 .RequireAssertion(context => context.Resource is HttpContext http && http.GetEndpoint() is not RouteEndpoint)
                 .Build());
+        services.AddScoped<MenuAccess>();
         return services;
     }
 
@@ -52,12 +57,15 @@ public static class AccessPolicies
             conventions.AuthorizeFolder(folder, ParticipantStaff);
         return conventions
             .AuthorizeFolder("/Imports", ProjectManagers)
+            .AuthorizeFolder("/Projects", ProjectManagers)
+            .AuthorizeFolder("/Administration", Administrators)
             .AuthorizePage("/Index", SignedIn)
             .AuthorizePage("/Identity/Logout", SignedIn)
             .AuthorizePage("/Identity/AccessDenied", SignedIn)
             .AuthorizePage("/Identity/ChangePassword", SignedIn)
             .AllowAnonymousToPage("/Identity/Login")
             .AllowAnonymousToPage("/Identity/SetPassword") // the invitation link: its one-time token is the credential
-            .AllowAnonymousToPage("/Error");
+            .AllowAnonymousToPage("/Error")
+            .AllowAnonymousToPage("/Status"); // a page's 404 or 403, shown in the layout
     }
 }

@@ -34,7 +34,7 @@ public sealed class DetailsModel(BrobyggeDb db, IdentityNumberProtector protecto
     public IReadOnlyList<ContactView> Contacts { get; private set; } = [];
     public IReadOnlyList<EnrolmentView> Enrolments { get; private set; } = [];
 
-    public sealed record ContactView(DateOnly ContactedOn, string Project, string? Language, string? BridgeBuilder, string? Place);
+    public sealed record ContactView(Guid Id, DateOnly ContactedOn, string Project, string? Language, string? BridgeBuilder, string? Place);
 
     public sealed record EnrolmentView(Guid Id, string Project, Brobygge.Projects.FunderProfileKind FunderProfile, string Reference, DateOnly EnrolledOn, LabourStatusAtEntry StatusAtEntry,
         DateOnly? ExitedOn, ExitReason? ExitReason, string? Coach, string? BridgeBuilder,
@@ -51,7 +51,7 @@ public sealed class DetailsModel(BrobyggeDb db, IdentityNumberProtector protecto
         IdentityNumber = protector.Reveal(Person.IdentityNumberCipher);
         LmaNumber = Person.LmaNumberCipher is { } lma ? protector.Unprotect(lma) : null;
         Contacts = await db.Contacts.AsNoTracking().Where(c => c.PersonId == id).OrderBy(c => c.ContactedOn)
-            .Select(c => new ContactView(c.ContactedOn, db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Name).First(), c.Language,
+            .Select(c => new ContactView(c.Id, c.ContactedOn, db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Name).First(), c.Language,
                 db.Users.Where(u => u.Id == c.BridgeBuilderId).Select(u => u.DisplayName).FirstOrDefault(), c.Place))
             .ToListAsync(cancellationToken);
         Enrolments = await db.Enrolments.AsNoTracking()

@@ -37,6 +37,10 @@ public static class PlanOperations
         return step;
     }
 
+    /// <summary>Removes the step over the version read, kept with the reason (<see cref="RecordOperations.RemoveAsync{T}"/>).</summary>
+    public static Task<PlanStep?> RemoveAsync(BrobyggeDb db, Guid stepId, RemovalInput input, Problems problems, CancellationToken cancellationToken)
+        => RecordOperations.RemoveAsync<PlanStep>(db, stepId, input, "The plan step", problems, cancellationToken);
+
     private static bool Apply(PlanStepInput input, PlanStep step, Problems problems)
     {
         if (string.IsNullOrWhiteSpace(input.Title))

@@ -115,9 +115,12 @@ public enum Reach
 
     /// <summary>Another organisation's project manager: sees as other staff do, and reaches the project managers' pages.</summary>
     OtherManager,
+
+    /// <summary>The organisation's administrator: no participants' records, and the administration's pages.</summary>
+    Administrator,
 }
 
-public enum Audience { Anyone, SignedIn, ParticipantStaff, ProjectManagers }
+public enum Audience { Anyone, SignedIn, ParticipantStaff, ProjectManagers, Administrators }
 
 public enum Answer { Served, Hidden, Refused, NotAllowed, Failed }
 
@@ -137,10 +140,16 @@ public sealed record Surface(string Method, string Pattern, Audience Audience, F
     {
         Audience.Anyone => Answer.Served,
         Audience.SignedIn => reach == Reach.Anonymous ? Answer.Refused : Answer.Served,
-        Audience.ProjectManagers => reach is Reach.Manager or Reach.OtherManager ? Answer.Served : Answer.Refused,
+        Audience.ProjectManagers => reach switch
+        {
+            Reach.Manager => Answer.Served,
+            Reach.OtherManager => Scoped ? Answer.Hidden : Answer.Served,
+            _ => Answer.Refused,
+        },
+        Audience.Administrators => reach == Reach.Administrator ? Answer.Served : Answer.Refused,
         _ => reach switch
         {
-            Reach.Anonymous or Reach.SignedIn => Answer.Refused,
+            Reach.Anonymous or Reach.SignedIn or Reach.Administrator => Answer.Refused,
             Reach.Staff or Reach.OtherManager when Scoped => Answer.Hidden,
             _ => Answer.Served,
         },
@@ -201,6 +210,7 @@ public static class Matrix
         Endpoint("POST", "/culture", Audience.Anyone),
         .. Pages("Identity/Login", Audience.Anyone),
         .. Pages("Error", Audience.Anyone, post: false),
+        .. Pages("status/{code:int}", Audience.Anyone, _ => "/status/404"),
         Endpoint("POST", Api + "/tokens/", Audience.Anyone, _ => Api + "/tokens", body: _ => new { email = "nobody@example.se", password = "wrong" }),
         Endpoint("POST", Api + "/tokens/refresh", Audience.Anyone, body: _ => new { refreshToken = "not-a-token" }),
 
@@ -232,8 +242,17 @@ public static class Matrix
         .. Pages("Outcomes/Edit/{outcomeId:guid}", Audience.ParticipantStaff, w => $"/Outcomes/Edit/{w.OutcomeId}", scoped: true),
         .. Pages("FollowUps/Record/{followUpId:guid}", Audience.ParticipantStaff, w => $"/FollowUps/Record/{w.FollowUpId}", scoped: true),
         .. Pages("Imports/Participants", Audience.ProjectManagers),
+        .. Pages("Projects/Team/{projectId:guid}", Audience.ProjectManagers, w => $"/Projects/Team/{w.ProjectId}", scoped: true, post: false),
         .. Pages("Consents/Record/{personId:guid}", Audience.ParticipantStaff, w => $"/Consents/Record/{w.PersonId}", scoped: true),
         .. Pages("Leaving/Record/{enrolmentId:guid}", Audience.ParticipantStaff, w => $"/Leaving/Record/{w.EnrolmentId}", scoped: true),
+        .. Pages("Activities/Edit/{activityId:guid}", Audience.ParticipantStaff, w => $"/Activities/Edit/{w.ActivityId}", scoped: true),
+        .. Pages("Contacts/Edit/{contactId:guid}", Audience.ParticipantStaff, w => $"/Contacts/Edit/{w.ContactId}", scoped: true),
+
+        .. Pages("Administration/Users", Audience.Administrators),
+        .. Pages("Administration/Account/{id:guid}", Audience.Administrators, w => $"/Administration/Account/{w.StaffId}", post: false),
+        .. Pages("Administration/Projects", Audience.Administrators, post: false),
+        .. Pages("Administration/Project/{id:guid?}", Audience.Administrators, w => $"/Administration/Project/{w.ProjectId}"),
+        .. Pages("Administration/Organisation", Audience.Administrators),
 
         Endpoint("GET", Api + "/participants/", Audience.ParticipantStaff, _ => Api + "/participants", lists: NameKind.Participant),
         Endpoint("POST", Api + "/participants/search", Audience.ParticipantStaff, body: _ => new { query = "Omar" }),
@@ -244,6 +263,9 @@ public static class Matrix
             projectId = w.ProjectId, contactedOn = "2025-08-01",
         }),
         StaffApi("GET", "/contacts/{id:guid}", w => $"{Api}/contacts/{w.ContactId}"),
+        StaffApi("PUT", "/contacts/{id:guid}", w => $"{Api}/contacts/{w.ContactId}", _ => new { contactedOn = "2025-02-21", version = Guid.NewGuid() }),
+        StaffApi("DELETE", "/contacts/{id:guid}", w => $"{Api}/contacts/{w.ContactId}", _ => new { reason = "Entered twice.", version = Guid.NewGuid() }),
+        StaffApi("GET", "/contacts/{id:guid}/history", w => $"{Api}/contacts/{w.ContactId}/history"),
         StaffApi("GET", "/participants/{personId:guid}", w => $"{Api}/participants/{w.PersonId}"),
         StaffApi("PUT", "/participants/{personId:guid}", w => $"{Api}/participants/{w.PersonId}", _ => Person),
         StaffApi("POST", "/participants/{personId:guid}/enrolments", w => $"{Api}/participants/{w.PersonId}/enrolments",
@@ -264,6 +286,8 @@ public static class Matrix
         StaffApi("POST", "/enrolments/{enrolmentId:guid}/plan-steps/", w => $"{Api}/enrolments/{w.EnrolmentId}/plan-steps", _ => new { title = "Mitt steg" }),
         StaffApi("GET", "/plan-steps/{id:guid}/", w => $"{Api}/plan-steps/{w.PlanStepId}"),
         StaffApi("PUT", "/plan-steps/{id:guid}/", w => $"{Api}/plan-steps/{w.PlanStepId}", _ => new { title = "Mitt steg", version = Guid.NewGuid() }),
+        StaffApi("DELETE", "/plan-steps/{id:guid}/", w => $"{Api}/plan-steps/{w.PlanStepId}", _ => new { reason = "Entered twice.", version = Guid.NewGuid() }),
+        StaffApi("GET", "/plan-steps/{id:guid}/history", w => $"{Api}/plan-steps/{w.PlanStepId}/history"),
         StaffApi("GET", "/enrolments/{enrolmentId:guid}/activities/", w => $"{Api}/enrolments/{w.EnrolmentId}/activities"),
         StaffApi("POST", "/enrolments/{enrolmentId:guid}/activities/", w => $"{Api}/enrolments/{w.EnrolmentId}/activities",
             _ => new { kind = "Meeting", occurredOn = "2025-03-06" }),
@@ -363,8 +387,9 @@ public abstract partial class MatrixApp(DatabaseProvider provider) : BrobyggeApp
             await VisitorAsync("other organisation's coach", Reach.Staff, theirCoach, theirs.Person.LastName, theirLead),
             await VisitorAsync("other organisation's project manager", Reach.OtherManager, theirManager, theirs.Person.LastName, theirLead),
         };
-        foreach (var role in new[] { Roles.EmployerLiaison, Roles.PartnerLiaison, Roles.Evaluator, Roles.Administrator })
+        foreach (var role in new[] { Roles.EmployerLiaison, Roles.PartnerLiaison, Roles.Evaluator })
             visitors.Add(await VisitorAsync(role, Reach.SignedIn, await CreateUserAsync(role, project)));
+        visitors.Add(await VisitorAsync(Roles.Administrator, Reach.Administrator, await CreateUserAsync(Roles.Administrator, project)));
 
         return records with { Kinds = kinds, Visitors = visitors };
     }
