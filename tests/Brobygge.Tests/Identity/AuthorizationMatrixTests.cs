@@ -115,9 +115,12 @@ public enum Reach
 
     /// <summary>Another organisation's project manager: sees as other staff do, and reaches the project managers' pages.</summary>
     OtherManager,
+
+    /// <summary>The project's evaluator: no participant, but the aggregate reports and the pseudonymised export.</summary>
+    Evaluator,
 }
 
-public enum Audience { Anyone, SignedIn, ParticipantStaff, ProjectManagers }
+public enum Audience { Anyone, SignedIn, ParticipantStaff, ProjectManagers, Reports }
 
 public enum Answer { Served, Hidden, Refused, NotAllowed, Failed }
 
@@ -138,9 +141,10 @@ public sealed record Surface(string Method, string Pattern, Audience Audience, F
         Audience.Anyone => Answer.Served,
         Audience.SignedIn => reach == Reach.Anonymous ? Answer.Refused : Answer.Served,
         Audience.ProjectManagers => reach is Reach.Manager or Reach.OtherManager ? Answer.Served : Answer.Refused,
+        Audience.Reports => reach is Reach.Manager or Reach.OtherManager or Reach.Evaluator ? Answer.Served : Answer.Refused,
         _ => reach switch
         {
-            Reach.Anonymous or Reach.SignedIn => Answer.Refused,
+            Reach.Anonymous or Reach.SignedIn or Reach.Evaluator => Answer.Refused,
             Reach.Staff or Reach.OtherManager when Scoped => Answer.Hidden,
             _ => Answer.Served,
         },
@@ -232,6 +236,8 @@ public static class Matrix
         .. Pages("Outcomes/Edit/{outcomeId:guid}", Audience.ParticipantStaff, w => $"/Outcomes/Edit/{w.OutcomeId}", scoped: true),
         .. Pages("FollowUps/Record/{followUpId:guid}", Audience.ParticipantStaff, w => $"/FollowUps/Record/{w.FollowUpId}", scoped: true),
         .. Pages("Imports/Participants", Audience.ProjectManagers),
+        .. Pages("Reports/Funder", Audience.Reports, post: false),
+        .. Pages("Evaluation/Microdata", Audience.Reports),
         .. Pages("Consents/Record/{personId:guid}", Audience.ParticipantStaff, w => $"/Consents/Record/{w.PersonId}", scoped: true),
         .. Pages("Leaving/Record/{enrolmentId:guid}", Audience.ParticipantStaff, w => $"/Leaving/Record/{w.EnrolmentId}", scoped: true),
 
@@ -364,7 +370,7 @@ public abstract partial class MatrixApp(DatabaseProvider provider) : BrobyggeApp
             await VisitorAsync("other organisation's project manager", Reach.OtherManager, theirManager, theirs.Person.LastName, theirLead),
         };
         foreach (var role in new[] { Roles.EmployerLiaison, Roles.PartnerLiaison, Roles.Evaluator, Roles.Administrator })
-            visitors.Add(await VisitorAsync(role, Reach.SignedIn, await CreateUserAsync(role, project)));
+            visitors.Add(await VisitorAsync(role, role == Roles.Evaluator ? Reach.Evaluator : Reach.SignedIn, await CreateUserAsync(role, project)));
 
         return records with { Kinds = kinds, Visitors = visitors };
     }
