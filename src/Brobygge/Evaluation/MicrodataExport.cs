@@ -38,7 +38,7 @@ public static class MicrodataExport
 
     public static string? KeyProblem(string? key)
         => string.IsNullOrWhiteSpace(key) || key.Trim().Length < MinimumKeyLength
-            ? $"Give an export key of at least {0} characters; the same key gives the same pseudonyms."
+            ? "Give an export key of at least {0} characters; the same key gives the same pseudonyms."
             : null;
 
     private sealed record Source(Guid Id, Gender Gender, int Age, string? Municipality, string? CountryOfBirth, List<string> Citizenship,

@@ -74,7 +74,7 @@ public static class ReportSnapshots
         return new SnapshotComparison(snapshot, moved, records);
     }
 
-    private sealed record Row(Guid EnrolmentId, DateOnly On, DateTime RecordedAt, Guid? RecordedById, DateTime? RemovedAt, Guid? RemovedById, Guid Id, int Detail);
+    private sealed record Row(Guid EnrolmentId, DateOnly On, DateTime RecordedAt, Guid? RecordedById, DateTime? RemovedAt, Guid? RemovedById, Guid Id);
 
     /// <summary>
     /// The project's records entered, corrected or removed after <paramref name="since"/> whose dates are up to
@@ -87,10 +87,10 @@ public static class ReportSnapshots
         var rows = new List<(string Kind, Row Row, string[] Affects)>();
 
         foreach (var r in await Changed<LeavingSituation>(db, since).Where(s => s.On <= asOf && enrolments.Any(e => e.Id == s.EnrolmentId))
-                     .Select(s => new Row(s.EnrolmentId, s.On, s.RecordedAt, s.RecordedById, s.RemovedAt, s.RemovedById, s.Id, (int)s.Kind)).ToListAsync(cancellationToken))
+                     .Select(s => new { Row = new Row(s.EnrolmentId, s.On, s.RecordedAt, s.RecordedById, s.RemovedAt, s.RemovedById, s.Id), s.Kind }).ToListAsync(cancellationToken))
         {
-            var kind = (LeavingSituationKind)r.Detail;
-            rows.Add(("situation upon leaving: " + kind, r, [kind switch
+            var kind = r.Kind;
+            rows.Add(("situation upon leaving: " + kind, r.Row, [kind switch
             {
                 LeavingSituationKind.InWork => "uponLeaving.inEmployment",
                 LeavingSituationKind.InEducationOrTraining => "uponLeaving.inEducationOrTraining",
@@ -99,21 +99,21 @@ public static class ReportSnapshots
             }]));
         }
         foreach (var r in await Changed<FollowUp>(db, since).Where(f => f.Kind == FollowUpKind.SixMonths && f.RecordedOn != null && f.RecordedOn <= asOf && enrolments.Any(e => e.Id == f.EnrolmentId))
-                     .Select(f => new Row(f.EnrolmentId, f.RecordedOn!.Value, f.RecordedAt, f.RecordedById, f.RemovedAt, f.RemovedById, f.Id, 0)).ToListAsync(cancellationToken))
+                     .Select(f => new Row(f.EnrolmentId, f.RecordedOn!.Value, f.RecordedAt, f.RecordedById, f.RemovedAt, f.RemovedById, f.Id)).ToListAsync(cancellationToken))
             rows.Add(("six-month follow-up", r, ["sixMonths.", "retained"]));
         foreach (var r in await Changed<ParticipationPeriod>(db, since).Where(p => p.EndedOn != null && enrolments.Any(e => e.Id == p.EnrolmentId))
-                     .Select(p => new Row(p.EnrolmentId, p.EndedOn!.Value, p.RecordedAt, p.RecordedById, p.RemovedAt, p.RemovedById, p.Id, 0)).ToListAsync(cancellationToken))
+                     .Select(p => new Row(p.EnrolmentId, p.EndedOn!.Value, p.RecordedAt, p.RecordedById, p.RemovedAt, p.RemovedById, p.Id)).ToListAsync(cancellationToken))
             rows.Add(("exit", r, ["leavers", "uponLeaving.", "sixMonths."]));
         foreach (var r in await Changed<SpecialCategoryAnswer>(db, since).Where(a => a.CollectedOn <= asOf && enrolments.Any(e => e.Id == a.EnrolmentId))
-                     .Select(a => new Row(a.EnrolmentId, a.CollectedOn, a.RecordedAt, a.RecordedById, a.RemovedAt, a.RemovedById, a.Id, (int)a.Category)).ToListAsync(cancellationToken))
+                     .Select(a => new { Row = new Row(a.EnrolmentId, a.CollectedOn, a.RecordedAt, a.RecordedById, a.RemovedAt, a.RemovedById, a.Id), a.Category }).ToListAsync(cancellationToken))
         {
-            var category = (Projects.SpecialCategory)r.Detail;
-            rows.Add(("special category: " + category, r, [category.ToString().ToLowerInvariant() + "."]));
+            var category = r.Category;
+            rows.Add(("special category: " + category, r.Row, [category.ToString().ToLowerInvariant(), category.ToString().ToLowerInvariant() + "."]));
         }
         foreach (var r in await Changed<Outcome>(db, since).Where(o => o.StartedOn <= asOf && enrolments.Any(e => e.Id == o.EnrolmentId))
-                     .Select(o => new Row(o.EnrolmentId, o.StartedOn, o.RecordedAt, o.RecordedById, o.RemovedAt, o.RemovedById, o.Id, (int)o.Kind)).ToListAsync(cancellationToken))
-            rows.Add(((OutcomeKind)r.Detail == OutcomeKind.Employment ? "job" : "studies", r,
-                (OutcomeKind)r.Detail == OutcomeKind.Employment ? ["employed", "employedOrInternship", "employedOrStudying", "timeToFirstJob", "funnel.employed"] : ["studying", "employedOrStudying"]));
+                     .Select(o => new { Row = new Row(o.EnrolmentId, o.StartedOn, o.RecordedAt, o.RecordedById, o.RemovedAt, o.RemovedById, o.Id), o.Kind }).ToListAsync(cancellationToken))
+            rows.Add((r.Kind == OutcomeKind.Employment ? "job" : "studies", r.Row,
+                r.Kind == OutcomeKind.Employment ? ["employed", "employedOrInternship", "employedOrStudying", "timeToFirstJob", "funnel.employed"] : ["studying", "employedOrStudying"]));
 
         if (rows.Count == 0)
             return [];
