@@ -18,6 +18,8 @@ public sealed partial class AccessFiltersTests
         ["Enrolments/StaffOperations.cs"] = 1,
         ["Imports/ImportCheck.cs"] = 3,
         ["Participants/ParticipantInput.cs"] = 2, // the identity number and the LMA number: duplicates the user may not see
+        ["Reports/GoalFigures.cs"] = 1, // aggregate figures of a project the reader may report on
+        ["Reports/GoalReport.cs"] = 2, // the funnel's contacts and the caseloads, as counts
     };
 
     /// <summary>Source file → how many times it reads records past their corrections and removals (history views,
