@@ -110,6 +110,9 @@ public enum Reach
     /// <summary>The participant's coach.</summary>
     Owner,
 
+    /// <summary>The project's evaluator: no participants' records, but the project's reports.</summary>
+    Evaluator,
+
     /// <summary>The project's manager: sees as the owner does, and reaches the project managers' pages.</summary>
     Manager,
 
@@ -117,7 +120,7 @@ public enum Reach
     OtherManager,
 }
 
-public enum Audience { Anyone, SignedIn, ParticipantStaff, ProjectManagers }
+public enum Audience { Anyone, SignedIn, ParticipantStaff, ProjectManagers, Reports }
 
 public enum Answer { Served, Hidden, Refused, NotAllowed, Failed }
 
@@ -138,9 +141,15 @@ public sealed record Surface(string Method, string Pattern, Audience Audience, F
         Audience.Anyone => Answer.Served,
         Audience.SignedIn => reach == Reach.Anonymous ? Answer.Refused : Answer.Served,
         Audience.ProjectManagers => reach is Reach.Manager or Reach.OtherManager ? Answer.Served : Answer.Refused,
+        Audience.Reports => reach switch
+        {
+            Reach.Manager or Reach.Evaluator => Answer.Served,
+            Reach.OtherManager => Scoped ? Answer.Hidden : Answer.Served,
+            _ => Answer.Refused,
+        },
         _ => reach switch
         {
-            Reach.Anonymous or Reach.SignedIn => Answer.Refused,
+            Reach.Anonymous or Reach.SignedIn or Reach.Evaluator => Answer.Refused,
             Reach.Staff or Reach.OtherManager when Scoped => Answer.Hidden,
             _ => Answer.Served,
         },
@@ -232,6 +241,9 @@ public static class Matrix
         .. Pages("Outcomes/Edit/{outcomeId:guid}", Audience.ParticipantStaff, w => $"/Outcomes/Edit/{w.OutcomeId}", scoped: true),
         .. Pages("FollowUps/Record/{followUpId:guid}", Audience.ParticipantStaff, w => $"/FollowUps/Record/{w.FollowUpId}", scoped: true),
         .. Pages("Imports/Participants", Audience.ProjectManagers),
+        .. Pages("Reports", Audience.Reports, post: false),
+        .. Pages("Reports/Index", Audience.Reports, post: false),
+        Endpoint("GET", Api + "/reports/{projectId:guid}", Audience.Reports, w => $"{Api}/reports/{w.ProjectId}", scoped: true),
         .. Pages("Consents/Record/{personId:guid}", Audience.ParticipantStaff, w => $"/Consents/Record/{w.PersonId}", scoped: true),
         .. Pages("Leaving/Record/{enrolmentId:guid}", Audience.ParticipantStaff, w => $"/Leaving/Record/{w.EnrolmentId}", scoped: true),
 
@@ -364,7 +376,7 @@ public abstract partial class MatrixApp(DatabaseProvider provider) : BrobyggeApp
             await VisitorAsync("other organisation's project manager", Reach.OtherManager, theirManager, theirs.Person.LastName, theirLead),
         };
         foreach (var role in new[] { Roles.EmployerLiaison, Roles.PartnerLiaison, Roles.Evaluator, Roles.Administrator })
-            visitors.Add(await VisitorAsync(role, Reach.SignedIn, await CreateUserAsync(role, project)));
+            visitors.Add(await VisitorAsync(role, role == Roles.Evaluator ? Reach.Evaluator : Reach.SignedIn, await CreateUserAsync(role, project)));
 
         return records with { Kinds = kinds, Visitors = visitors };
     }
