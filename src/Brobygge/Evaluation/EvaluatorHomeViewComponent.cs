@@ -16,7 +16,7 @@ public sealed class EvaluatorHomeViewComponent(BrobyggeDb db) : ViewComponent
     {
         if (!UserClaimsPrincipal.IsInRole(Roles.Evaluator))
             return Content("");
-        var projects = await db.ReportableProjects().AsNoTracking().OrderBy(p => p.Name)
+        var projects = await ReportAccess.ReportableProjects(db).AsNoTracking().OrderBy(p => p.Name)
             .Select(p => new ProjectLink(p.Id, p.Name, p.FunderProfile)).ToListAsync(HttpContext.RequestAborted);
         return View("~/Evaluation/_EvaluatorHome.cshtml", projects);
     }

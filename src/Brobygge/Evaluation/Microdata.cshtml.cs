@@ -53,7 +53,7 @@ public sealed class MicrodataModel(BrobyggeDb db, TimeProvider time) : PageModel
 
     private async Task<Projects.Project?> LoadAsync(CancellationToken cancellationToken)
     {
-        var projects = await db.ReportableProjects().AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
+        var projects = await ReportAccess.ReportableProjects(db).AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
         Projects = projects.Select(p => (p.Id.ToString(), p.Name)).ToList();
         ProjectId ??= projects.Count == 1 ? projects[0].Id : null;
         var project = projects.FirstOrDefault(p => p.Id == ProjectId);

@@ -20,9 +20,11 @@ public static class AccessPolicies
     /// <summary>Project managers only: bringing a project's spreadsheet in (the participant import).</summary>
     public const string ProjectManagers = "ProjectManagers";
 
-    /// <summary>Aggregate reports and the evaluator's pseudonymised export: project managers and evaluators, each for
-    /// the projects they are members of (Reports/ReportAccess.cs).</summary>
+    /// <summary>The goal report, on the pages: project managers and evaluators (aggregate figures only).</summary>
     public const string Reports = "Reports";
+
+    /// <summary>The goal report through the API: the same roles, with a bearer token only.</summary>
+    public const string ApiReports = "ApiReports";
 
     /// <summary>Any signed-in user: the start page, logging out, pick-list searches.</summary>
     public const string SignedIn = "SignedIn";
@@ -40,7 +42,8 @@ public static class AccessPolicies
             .AddPolicy(ParticipantStaff, policy => policy.RequireRole(ParticipantRoles))
             .AddPolicy(ApiParticipantStaff, policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(ParticipantRoles))
             .AddPolicy(ProjectManagers, policy => policy.RequireRole(Roles.ProjectManager))
-            .AddPolicy(Reports, policy => policy.RequireRole(Roles.ProjectManager, Roles.Evaluator))
+            .AddPolicy(Reports, policy => policy.RequireRole(Brobygge.Reports.ReportAccess.Roles))
+            .AddPolicy(ApiReports, policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(Brobygge.Reports.ReportAccess.Roles))
             .AddPolicy(SignedIn, policy => policy.RequireAuthenticatedUser())
             // Fail closed: a route that names neither a policy nor anonymous access is refused to everyone. A request
             // that matched no route (or routing's own 404, 405 and 415 answers, which are no routes) passes on.
@@ -57,7 +60,7 @@ public static class AccessPolicies
             conventions.AuthorizeFolder(folder, ParticipantStaff);
         return conventions
             .AuthorizeFolder("/Imports", ProjectManagers)
-            .AuthorizePage("/Reports/Funder", Reports)
+            .AuthorizeFolder("/Reports", Reports)
             .AuthorizeFolder("/Evaluation", Reports)
             .AuthorizePage("/Index", SignedIn)
             .AuthorizePage("/Identity/Logout", SignedIn)

@@ -69,7 +69,7 @@ public sealed class FunderModel(BrobyggeDb db, TimeProvider time) : PageModel, I
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var projects = await db.ReportableProjects().AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
+        var projects = await ReportAccess.ReportableProjects(db).AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
         Projects = projects.Select(p => (p.Id.ToString(), p.Name)).ToList();
         ProjectId ??= projects.Count == 1 ? projects[0].Id : null;
         if (!ModelState.IsValid || ProjectId is null)

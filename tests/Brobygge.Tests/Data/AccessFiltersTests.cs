@@ -19,6 +19,8 @@ public sealed partial class AccessFiltersTests
         ["Imports/ImportCheck.cs"] = 3,
         ["Participants/ParticipantInput.cs"] = 2, // the identity number and the LMA number: duplicates the user may not see
         ["Reports/ReportAccess.cs"] = 1, // a project's figures for its managers and evaluators: counts and k-anonymous rows only
+        ["Reports/GoalFigures.cs"] = 1, // aggregate figures of a project the reader may report on
+        ["Reports/GoalReport.cs"] = 2, // the funnel's contacts and the caseloads, as counts
     };
 
     /// <summary>Source file → how many times it reads records past their corrections and removals (history views,

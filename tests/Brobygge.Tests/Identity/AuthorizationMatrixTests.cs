@@ -110,14 +110,14 @@ public enum Reach
     /// <summary>The participant's coach.</summary>
     Owner,
 
+    /// <summary>The project's evaluator: no participants' records, but the project's reports.</summary>
+    Evaluator,
+
     /// <summary>The project's manager: sees as the owner does, and reaches the project managers' pages.</summary>
     Manager,
 
     /// <summary>Another organisation's project manager: sees as other staff do, and reaches the project managers' pages.</summary>
     OtherManager,
-
-    /// <summary>The project's evaluator: no participant, but the aggregate reports and the pseudonymised export.</summary>
-    Evaluator,
 }
 
 public enum Audience { Anyone, SignedIn, ParticipantStaff, ProjectManagers, Reports }
@@ -141,7 +141,12 @@ public sealed record Surface(string Method, string Pattern, Audience Audience, F
         Audience.Anyone => Answer.Served,
         Audience.SignedIn => reach == Reach.Anonymous ? Answer.Refused : Answer.Served,
         Audience.ProjectManagers => reach is Reach.Manager or Reach.OtherManager ? Answer.Served : Answer.Refused,
-        Audience.Reports => reach is Reach.Manager or Reach.OtherManager or Reach.Evaluator ? Answer.Served : Answer.Refused,
+        Audience.Reports => reach switch
+        {
+            Reach.Manager or Reach.Evaluator => Answer.Served,
+            Reach.OtherManager => Scoped ? Answer.Hidden : Answer.Served,
+            _ => Answer.Refused,
+        },
         _ => reach switch
         {
             Reach.Anonymous or Reach.SignedIn or Reach.Evaluator => Answer.Refused,
@@ -236,8 +241,11 @@ public static class Matrix
         .. Pages("Outcomes/Edit/{outcomeId:guid}", Audience.ParticipantStaff, w => $"/Outcomes/Edit/{w.OutcomeId}", scoped: true),
         .. Pages("FollowUps/Record/{followUpId:guid}", Audience.ParticipantStaff, w => $"/FollowUps/Record/{w.FollowUpId}", scoped: true),
         .. Pages("Imports/Participants", Audience.ProjectManagers),
+        .. Pages("Reports", Audience.Reports, post: false),
+        .. Pages("Reports/Index", Audience.Reports, post: false),
         .. Pages("Reports/Funder", Audience.Reports, post: false),
         .. Pages("Evaluation/Microdata", Audience.Reports),
+        Endpoint("GET", Api + "/reports/{projectId:guid}", Audience.Reports, w => $"{Api}/reports/{w.ProjectId}", scoped: true),
         .. Pages("Consents/Record/{personId:guid}", Audience.ParticipantStaff, w => $"/Consents/Record/{w.PersonId}", scoped: true),
         .. Pages("Leaving/Record/{enrolmentId:guid}", Audience.ParticipantStaff, w => $"/Leaving/Record/{w.EnrolmentId}", scoped: true),
 
