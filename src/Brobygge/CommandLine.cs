@@ -32,6 +32,8 @@ public static class CommandLine
         SeedDemoCommand.Create(cli),
         TaxonomyCommand.Create(cli),
         Imports.ImportCommand.Create(cli),
+        Evaluation.ExportCommand.Create(cli),
+        Reports.ReportCommand.Create(cli),
     };
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter? output = null, TextWriter? error = null)

@@ -10,6 +10,7 @@ using Brobygge.Mappings;
 using Brobygge.Outcomes;
 using Brobygge.Participants;
 using Brobygge.Plans;
+using Brobygge.Reports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
@@ -73,6 +74,7 @@ public static class ApiSetup
         api.MapFollowUpsApi();
         api.MapConsentsApi();
         api.MapLeavingApi();
+        endpoints.MapReportsApi(); // its own group: evaluators read reports, not participants
         return endpoints;
     }
 

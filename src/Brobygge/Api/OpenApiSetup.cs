@@ -24,6 +24,7 @@ public static class OpenApiSetup
         ["Follow-ups"] = "Follow-ups four weeks and six months after exit, and on demand.",
         ["Consents"] = "Consent per purpose as dated events: given or withdrawn, how, by whom and on which legal basis.",
         ["Leaving"] = "The situation upon leaving (within four weeks of the exit) and qualifications gained.",
+        ["Reports"] = "A project's goal report for its project managers and evaluators: aggregate figures by gender, never a participant.",
     };
 
     public static IServiceCollection AddBrobyggeOpenApi(this IServiceCollection services)

@@ -46,6 +46,7 @@ public abstract partial class BrobyggeDb
         // Users carry no filter: login finds them by e-mail before anyone is signed in; staff lists filter by organisation.
         Tenant<Project>(builder);
         Tenant<Goal>(builder);
+        Tenant<Reports.Snapshots.ReportSnapshot>(builder); // figures only; which projects a user reports on is ReportAccess's
         Tenant<ProjectPartner>(builder);
         Tenant<ProjectMember>(builder);
         Tenant<Assignment>(builder); // The enrolments' access reads assignments, so theirs must not read enrolments.

@@ -22,6 +22,11 @@ public static class AccessPolicies
 
     /// <summary>Administrators of an organisation: its settings, projects and users, never participants' records.</summary>
     public const string Administrators = "Administrators";
+    /// <summary>The goal report, on the pages: project managers and evaluators (aggregate figures only).</summary>
+    public const string Reports = "Reports";
+
+    /// <summary>The goal report through the API: the same roles, with a bearer token only.</summary>
+    public const string ApiReports = "ApiReports";
 
     /// <summary>Any signed-in user: the start page, logging out, pick-list searches.</summary>
     public const string SignedIn = "SignedIn";
@@ -40,6 +45,8 @@ public static class AccessPolicies
             .AddPolicy(ApiParticipantStaff, policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(ParticipantRoles))
             .AddPolicy(ProjectManagers, policy => policy.RequireRole(Roles.ProjectManager))
             .AddPolicy(Administrators, policy => policy.RequireRole(Roles.Administrator))
+            .AddPolicy(Reports, policy => policy.RequireRole(Brobygge.Reports.ReportAccess.Roles))
+            .AddPolicy(ApiReports, policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(Brobygge.Reports.ReportAccess.Roles))
             .AddPolicy(SignedIn, policy => policy.RequireAuthenticatedUser())
             // Fail closed: a route that names neither a policy nor anonymous access is refused to everyone. A request
             // that matched no route (or routing's own 404, 405 and 415 answers, which are no routes) passes on.
@@ -59,6 +66,8 @@ public static class AccessPolicies
             .AuthorizeFolder("/Imports", ProjectManagers)
             .AuthorizeFolder("/Projects", ProjectManagers)
             .AuthorizeFolder("/Administration", Administrators)
+            .AuthorizeFolder("/Reports", Reports)
+            .AuthorizeFolder("/Evaluation", Reports)
             .AuthorizePage("/Index", SignedIn)
             .AuthorizePage("/Identity/Logout", SignedIn)
             .AuthorizePage("/Identity/AccessDenied", SignedIn)

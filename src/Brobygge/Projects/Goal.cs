@@ -16,7 +16,9 @@ public sealed class Goal : ITenantOwned
     public int Target { get; set; }
 }
 
-public enum GoalIndicator { Participants, Employed, Studying, Retained6m }
+/// <summary>What a goal counts: every indicator the goal report computes (Reports/GoalReport.cs), each counted once per
+/// participant from the enrolment's records as of the report date. Stored by name, so the order is free.</summary>
+public enum GoalIndicator { Participants, Employed, Studying, Retained6m, Mapped, WithPlan, InActivity, Internship, EmployedOrInternship, EmployedOrStudying }
 
 public static class GoalIndicators
 {
@@ -24,8 +26,16 @@ public static class GoalIndicators
     public static readonly IReadOnlyDictionary<string, GoalIndicator> ByName = new Dictionary<string, GoalIndicator>(StringComparer.OrdinalIgnoreCase)
     {
         ["participants"] = GoalIndicator.Participants,
+        ["mapped"] = GoalIndicator.Mapped,
+        ["with_plan"] = GoalIndicator.WithPlan,
+        ["in_activity"] = GoalIndicator.InActivity,
+        ["internship"] = GoalIndicator.Internship,
         ["employed"] = GoalIndicator.Employed,
         ["studying"] = GoalIndicator.Studying,
+        // Den g(l)ömda resursen's goal: "in some form of employment or internship".
+        ["employed_or_internship"] = GoalIndicator.EmployedOrInternship,
+        // Its evaluation counted self-sufficiency as work or studies.
+        ["employed_or_studying"] = GoalIndicator.EmployedOrStudying,
         ["retained_6m"] = GoalIndicator.Retained6m,
     };
 

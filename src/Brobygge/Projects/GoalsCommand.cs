@@ -13,7 +13,7 @@ public static class GoalsCommand
         var project = new Option<string>("--project") { Description = "Project code", Required = true };
         var targets = new Argument<string[]>("targets")
         {
-            Description = "indicator=value, or indicator:gender=value for one gender. Indicators: participants, employed, studying, retained_6m; genders: woman, man, non_binary",
+            Description = "indicator=value, or indicator:gender=value for one gender. Indicators: participants, mapped, with_plan, in_activity, internship, employed, studying, employed_or_internship, employed_or_studying, retained_6m; genders: woman, man, non_binary",
             Arity = ArgumentArity.OneOrMore,
         };
         var set = new Command("set", "Set the project's goals (replaces the targets named, keeps the others).") { project, targets };

@@ -110,6 +110,9 @@ public enum Reach
     /// <summary>The participant's coach.</summary>
     Owner,
 
+    /// <summary>The project's evaluator: no participants' records, but the project's reports.</summary>
+    Evaluator,
+
     /// <summary>The project's manager: sees as the owner does, and reaches the project managers' pages.</summary>
     Manager,
 
@@ -120,7 +123,7 @@ public enum Reach
     Administrator,
 }
 
-public enum Audience { Anyone, SignedIn, ParticipantStaff, ProjectManagers, Administrators }
+public enum Audience { Anyone, SignedIn, ParticipantStaff, ProjectManagers, Administrators, Reports }
 
 public enum Answer { Served, Hidden, Refused, NotAllowed, Failed }
 
@@ -147,9 +150,15 @@ public sealed record Surface(string Method, string Pattern, Audience Audience, F
             _ => Answer.Refused,
         },
         Audience.Administrators => reach == Reach.Administrator ? Answer.Served : Answer.Refused,
+        Audience.Reports => reach switch
+        {
+            Reach.Manager or Reach.Evaluator => Answer.Served,
+            Reach.OtherManager => Scoped ? Answer.Hidden : Answer.Served,
+            _ => Answer.Refused,
+        },
         _ => reach switch
         {
-            Reach.Anonymous or Reach.SignedIn or Reach.Administrator => Answer.Refused,
+            Reach.Anonymous or Reach.SignedIn or Reach.Administrator or Reach.Evaluator => Answer.Refused,
             Reach.Staff or Reach.OtherManager when Scoped => Answer.Hidden,
             _ => Answer.Served,
         },
@@ -243,6 +252,11 @@ public static class Matrix
         .. Pages("FollowUps/Record/{followUpId:guid}", Audience.ParticipantStaff, w => $"/FollowUps/Record/{w.FollowUpId}", scoped: true),
         .. Pages("Imports/Participants", Audience.ProjectManagers),
         .. Pages("Projects/Team/{projectId:guid}", Audience.ProjectManagers, w => $"/Projects/Team/{w.ProjectId}", scoped: true, post: false),
+        .. Pages("Reports", Audience.Reports, post: false),
+        .. Pages("Reports/Index", Audience.Reports, post: false),
+        .. Pages("Reports/Funder", Audience.Reports, post: false),
+        .. Pages("Evaluation/Microdata", Audience.Reports),
+        Endpoint("GET", Api + "/reports/{projectId:guid}", Audience.Reports, w => $"{Api}/reports/{w.ProjectId}", scoped: true),
         .. Pages("Consents/Record/{personId:guid}", Audience.ParticipantStaff, w => $"/Consents/Record/{w.PersonId}", scoped: true),
         .. Pages("Leaving/Record/{enrolmentId:guid}", Audience.ParticipantStaff, w => $"/Leaving/Record/{w.EnrolmentId}", scoped: true),
         .. Pages("Activities/Edit/{activityId:guid}", Audience.ParticipantStaff, w => $"/Activities/Edit/{w.ActivityId}", scoped: true),
@@ -387,8 +401,9 @@ public abstract partial class MatrixApp(DatabaseProvider provider) : BrobyggeApp
             await VisitorAsync("other organisation's coach", Reach.Staff, theirCoach, theirs.Person.LastName, theirLead),
             await VisitorAsync("other organisation's project manager", Reach.OtherManager, theirManager, theirs.Person.LastName, theirLead),
         };
-        foreach (var role in new[] { Roles.EmployerLiaison, Roles.PartnerLiaison, Roles.Evaluator })
+        foreach (var role in new[] { Roles.EmployerLiaison, Roles.PartnerLiaison })
             visitors.Add(await VisitorAsync(role, Reach.SignedIn, await CreateUserAsync(role, project)));
+        visitors.Add(await VisitorAsync(Roles.Evaluator, Reach.Evaluator, await CreateUserAsync(Roles.Evaluator, project)));
         visitors.Add(await VisitorAsync(Roles.Administrator, Reach.Administrator, await CreateUserAsync(Roles.Administrator, project)));
 
         return records with { Kinds = kinds, Visitors = visitors };

@@ -1427,6 +1427,47 @@ namespace Brobygge.Data.Migrations.Postgres
                     b.ToTable("ProjectPartners");
                 });
 
+            modelBuilder.Entity("Brobygge.Reports.Snapshots.ReportSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DefinitionsVersion")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("MadeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("MadeById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Kind", "AsOf", "MadeAt");
+
+                    b.ToTable("ReportSnapshot");
+                });
+
             modelBuilder.Entity("Brobygge.Taxonomy.TaxonomyConcept", b =>
                 {
                     b.Property<string>("ConceptId")
@@ -1890,6 +1931,15 @@ namespace Brobygge.Data.Migrations.Postgres
                 {
                     b.HasOne("Brobygge.Projects.Project", null)
                         .WithMany("Partners")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Brobygge.Reports.Snapshots.ReportSnapshot", b =>
+                {
+                    b.HasOne("Brobygge.Projects.Project", null)
+                        .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

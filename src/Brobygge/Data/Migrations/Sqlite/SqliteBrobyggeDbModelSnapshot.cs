@@ -1421,6 +1421,47 @@ namespace Brobygge.Data.Migrations.Sqlite
                     b.ToTable("ProjectPartners");
                 });
 
+            modelBuilder.Entity("Brobygge.Reports.Snapshots.ReportSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefinitionsVersion")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MadeAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MadeById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Kind", "AsOf", "MadeAt");
+
+                    b.ToTable("ReportSnapshot");
+                });
+
             modelBuilder.Entity("Brobygge.Taxonomy.TaxonomyConcept", b =>
                 {
                     b.Property<string>("ConceptId")
@@ -1878,6 +1919,15 @@ namespace Brobygge.Data.Migrations.Sqlite
                 {
                     b.HasOne("Brobygge.Projects.Project", null)
                         .WithMany("Partners")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Brobygge.Reports.Snapshots.ReportSnapshot", b =>
+                {
+                    b.HasOne("Brobygge.Projects.Project", null)
+                        .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
