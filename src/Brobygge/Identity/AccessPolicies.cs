@@ -61,6 +61,7 @@ public static class AccessPolicies
         return conventions
             .AuthorizeFolder("/Imports", ProjectManagers)
             .AuthorizeFolder("/Reports", Reports)
+            .AuthorizePage("/Reports/Goals", ProjectManagers) // with the folder's: project managers only
             .AuthorizePage("/Index", SignedIn)
             .AuthorizePage("/Identity/Logout", SignedIn)
             .AuthorizePage("/Identity/AccessDenied", SignedIn)

@@ -243,6 +243,7 @@ public static class Matrix
         .. Pages("Imports/Participants", Audience.ProjectManagers),
         .. Pages("Reports", Audience.Reports, post: false),
         .. Pages("Reports/Index", Audience.Reports, post: false),
+        .. Pages("Reports/Goals", Audience.ProjectManagers),
         Endpoint("GET", Api + "/reports/{projectId:guid}", Audience.Reports, w => $"{Api}/reports/{w.ProjectId}", scoped: true),
         .. Pages("Consents/Record/{personId:guid}", Audience.ParticipantStaff, w => $"/Consents/Record/{w.PersonId}", scoped: true),
         .. Pages("Leaving/Record/{enrolmentId:guid}", Audience.ParticipantStaff, w => $"/Leaving/Record/{w.EnrolmentId}", scoped: true),
