@@ -51,7 +51,7 @@ public abstract class GoalPageTests<TApp>(TApp app) : IClassFixture<TApp> where 
         var response = await BrobyggeApp.PostFormAsync(client, $"/Reports/Goals?ProjectId={project.Id}", new() { ["Input.Indicator"] = "Mapped", ["Input.Target"] = target });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(message, await response.Content.ReadAsStringAsync());
+        Assert.Contains(message, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
         Assert.Empty(await GoalsAsync(project));
     }
 
