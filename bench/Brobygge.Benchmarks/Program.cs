@@ -21,9 +21,12 @@ using Npgsql;
 // Imports generated rows into a throwaway PostgreSQL cluster whose organisation already holds as many people, then
 // loads the same resulting rows with binary COPY into the same tables (same indexes) of a second database holding
 // the same number of other people: the floor. The last line is the result as JSON.
+// dotnet run -c Release --project bench/Brobygge.Benchmarks -- report --participants 1000000 (ReportBenchmark.cs)
+if (args.Length > 0 && args[0] == "report")
+    return await ReportBenchmark.RunAsync(args);
 if (args.Length == 0 || args[0] != "import")
 {
-    Console.Error.WriteLine("usage: import [--rows N] [--explain]");
+    Console.Error.WriteLine("usage: import [--rows N] [--explain] | report [--participants N]");
     return 1;
 }
 var rows = args.SkipWhile(a => a != "--rows").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(100_000);

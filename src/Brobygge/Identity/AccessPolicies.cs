@@ -68,6 +68,7 @@ public static class AccessPolicies
             .AuthorizeFolder("/Administration", Administrators)
             .AuthorizeFolder("/Reports", Reports)
             .AuthorizeFolder("/Evaluation", Reports)
+            .AuthorizePage("/Reports/Goals", ProjectManagers) // with the folder's: project managers only
             .AuthorizePage("/Index", SignedIn)
             .AuthorizePage("/Identity/Logout", SignedIn)
             .AuthorizePage("/Identity/AccessDenied", SignedIn)

@@ -256,6 +256,7 @@ public static class Matrix
         .. Pages("Reports/Index", Audience.Reports, post: false),
         .. Pages("Reports/Funder", Audience.Reports, post: false),
         .. Pages("Evaluation/Microdata", Audience.Reports),
+        .. Pages("Reports/Goals", Audience.ProjectManagers),
         Endpoint("GET", Api + "/reports/{projectId:guid}", Audience.Reports, w => $"{Api}/reports/{w.ProjectId}", scoped: true),
         .. Pages("Consents/Record/{personId:guid}", Audience.ParticipantStaff, w => $"/Consents/Record/{w.PersonId}", scoped: true),
         .. Pages("Leaving/Record/{enrolmentId:guid}", Audience.ParticipantStaff, w => $"/Leaving/Record/{w.EnrolmentId}", scoped: true),
