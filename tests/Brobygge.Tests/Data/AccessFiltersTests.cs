@@ -12,7 +12,7 @@ public sealed partial class AccessFiltersTests
     private static readonly Dictionary<string, int> Reviewed = new()
     {
         ["Contacts/ContactOperations.cs"] = 1,
-        ["Enrolments/EnrolmentMilestones.cs"] = 8,
+        ["Enrolments/EnrolmentMilestones.cs"] = 9,
         ["Enrolments/EnrolmentOperations.cs"] = 5,
         ["Enrolments/EnrolmentsApi.cs"] = 1,
         ["Enrolments/StaffOperations.cs"] = 1,

@@ -57,7 +57,7 @@ public sealed partial class MenuTests(SqliteApp app) : IClassFixture<SqliteApp>
         var coach = await (await app.LoginAsync(await app.CreateUserAsync(Roles.Coach, project))).GetStringAsync("/");
 
         string[] MenuOf(string page) => Link().Matches(Menu().Match(page).Groups[1].Value).Select(m => m.Groups[1].Value).ToArray();
-        Assert.Equal(["/"], MenuOf(evaluator));
+        Assert.Equal(["/", "/Reports"], MenuOf(evaluator));
         Assert.Equal(["/", "/Administration/Users", "/Administration/Projects"], MenuOf(admin));
         Assert.Equal(["/", "/Participants", "/Contacts"], MenuOf(coach));
     }
