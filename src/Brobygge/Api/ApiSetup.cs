@@ -5,6 +5,7 @@ using Brobygge.Contacts;
 using Brobygge.Enrolments;
 using Brobygge.FollowUps;
 using Brobygge.Identity;
+using Brobygge.Journal;
 using Brobygge.Leaving;
 using Brobygge.Mappings;
 using Brobygge.Outcomes;
@@ -73,6 +74,7 @@ public static class ApiSetup
         api.MapFollowUpsApi();
         api.MapConsentsApi();
         api.MapLeavingApi();
+        api.MapJournalApi();
         return endpoints;
     }
 

@@ -24,6 +24,7 @@ public static class OpenApiSetup
         ["Follow-ups"] = "Follow-ups four weeks and six months after exit, and on demand.",
         ["Consents"] = "Consent per purpose as dated events: given or withdrawn, how, by whom and on which legal basis.",
         ["Leaving"] = "The situation upon leaving (within four weeks of the exit) and qualifications gained.",
+        ["Journal"] = "A participant's journal: dated notes with their author, corrected with history kept.",
     };
 
     public static IServiceCollection AddBrobyggeOpenApi(this IServiceCollection services)
