@@ -92,13 +92,13 @@ public abstract class ComingUpTests<TApp>(TApp app) : IClassFixture<TApp> where 
 
         var saved = await BrobyggeApp.PostFormAsync(client, $"/Activities/Held/{meeting.Id}", new()
         {
-            ["Input.OccurredOn"] = "2025-03-12", ["Input.Hours"] = "1.5", ["Input.Version"] = meeting.Version.ToString(),
+            ["Input.OccurredOn"] = "2025-03-12", ["Input.Hours"] = "2", ["Input.Version"] = meeting.Version.ToString(),
         });
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var held = await _app.WithDbAsync((db, _) => db.Activities.SingleAsync(a => a.Id == meeting.Id));
         Assert.Equal(ActivityStatus.Held, held.Status);
-        Assert.Equal(1.5, held.Hours);
+        Assert.Equal(2, held.Hours);
         Assert.Equal(new DateOnly(2025, 3, 12), (await _app.WithDbAsync((db, _) => db.Enrolments.SingleAsync(e => e.Id == enrolment.Id))).FirstActivityOn);
         Assert.DoesNotContain("13:15", await client.GetStringAsync("/"), StringComparison.Ordinal);
     }
@@ -115,7 +115,7 @@ public abstract class ComingUpTests<TApp>(TApp app) : IClassFixture<TApp> where 
             ["Input.OccurredOn"] = "2025-03-20", ["Input.Version"] = course.Version.ToString(),
         });
 
-        Forms.FieldErrors.AssertNamed(await PageOf(refused), "Input.OccurredOn", "kan bara planeras");
+        Forms.FieldErrors.AssertNamed(await PageOf(refused), "Input.OccurredOn", "kan bara vara planerad");
         Assert.Equal(ActivityStatus.Planned, (await _app.WithDbAsync((db, _) => db.Activities.SingleAsync(a => a.Id == course.Id))).Status);
     }
 

@@ -21,7 +21,7 @@ public abstract class HandOverTests<TApp>(TApp app) : IClassFixture<TApp> where 
         var client = await _app.LoginAsync(coach);
 
         var form = WebUtility.HtmlDecode(await client.GetStringAsync($"/Enrolments/Assign/{enrolment.Id}"));
-        Assert.Contains("din åtkomst till deltagaren upphör", form, StringComparison.Ordinal);
+        Assert.Contains("upphör din åtkomst till deltagaren", form, StringComparison.Ordinal);
 
         var refused = await BrobyggeApp.PostFormAsync(client, $"/Enrolments/Assign/{enrolment.Id}", new()
         {
