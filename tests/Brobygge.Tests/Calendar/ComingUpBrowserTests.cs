@@ -52,7 +52,7 @@ public sealed class ComingUpBrowserTests(SqliteBrowserApp app) : IClassFixture<S
         var page = await app.SignInAsync(coach);
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" }).GetByRole(AriaRole.Link, new() { Name = "Kalender" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = enrolment.Person!.LastName })).ToContainTextAsync("13:15");
+        await Assertions.Expect(page.Locator("ul.agenda li").Filter(new() { HasText = enrolment.Person!.LastName })).ToContainTextAsync("13:15");
         await BrowserApp.AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Nästa vecka" }).ClickAsync();
