@@ -1,6 +1,7 @@
 using Brobygge;
 using Brobygge.Api;
 using Brobygge.Auditing;
+using Brobygge.Calendar;
 using Brobygge.Data;
 using Brobygge.Demo;
 using Brobygge.Forms;
@@ -60,6 +61,7 @@ app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapRazorPages();
 app.MapTaxonomySearch();
 app.MapCultureSwitch();
+app.MapCalendarFeed();
 app.MapBrobyggeApi();
 
 await app.RunAsync();

@@ -50,6 +50,8 @@ public static class ActivitiesApi
             .WithSummary("Corrects an activity: replaces its fields, with the version you read. The content it replaces is kept as history.");
         activities.MapDelete("/", RemoveAsync).WithName("RemoveActivity").Writes().FindsById().GuardedByVersion()
             .WithSummary("Removes an activity, with the reason and the version you read in the body. It is kept with the reason, counted nowhere from now on.");
+        activities.MapPost("/held", RecordHeldAsync).WithName("RecordActivityHeld").Writes().FindsById().GuardedByVersion()
+            .WithSummary("Records a planned activity as held, with the version you read: on the planned day unless occurredOn says another, with its hours and (when given) notes. Only then does it count.");
         activities.MapGet("/history", HistoryAsync).WithName("GetActivityHistory").FindsById()
             .WithSummary("Lists an activity's versions, the current (or removed) one first, with when each was entered and replaced (the read is audited).");
         return api;
@@ -86,6 +88,15 @@ public static class ActivitiesApi
     {
         var problems = new Problems();
         if (await ActivityOperations.UpdateAsync(db, id, input, time.Today(), problems, cancellationToken) is not { } activity)
+            return ApiProblems.Validation(problems);
+        return TypedResults.Ok(ToResponse(activity));
+    }
+
+    private static async Task<Results<Ok<ActivityResponse>, ValidationProblem>> RecordHeldAsync(Guid id, HeldInput input,
+        BrobyggeDb db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var problems = new Problems();
+        if (await HoldingActivities.RecordHeldAsync(db, id, input, time.Today(), problems, cancellationToken) is not { } activity)
             return ApiProblems.Validation(problems);
         return TypedResults.Ok(ToResponse(activity));
     }

@@ -102,3 +102,35 @@ public static class ActivityOperations
         return true;
     }
 }
+
+/// <summary>What recording a planned activity as held asks: the day it took place (the planned one unless it moved),
+/// the hours it took and, when given, its notes.</summary>
+public sealed class HeldInput
+{
+    public DateOnly? OccurredOn { get; set; }
+    public double? Hours { get; set; }
+    [MultiLine] public string? Notes { get; set; }
+    public Guid? Version { get; set; }
+}
+
+/// <summary>A planned meeting is not a held one: recording it as held is what makes it count.</summary>
+public static class HoldingActivities
+{
+    public static async Task<Activity?> RecordHeldAsync(BrobyggeDb db, Guid activityId, HeldInput input, DateOnly today, Problems problems, CancellationToken cancellationToken)
+    {
+        var activity = await db.Activities.AsNoTracking().SingleOrDefaultAsync(a => a.Id == activityId, cancellationToken)
+            ?? throw new NotFoundException("The activity");
+        if (activity.Status == ActivityStatus.Held)
+        {
+            problems.Add(nameof(input.OccurredOn), "The activity is already recorded as held.");
+            return null;
+        }
+        // The activity's own rules decide (not in the future, inside a period of participation, hours per day).
+        return await ActivityOperations.UpdateAsync(db, activityId, new ActivityInput
+        {
+            Kind = activity.Kind, Status = ActivityStatus.Held, OccurredOn = input.OccurredOn ?? activity.OccurredOn, StartsAt = activity.StartsAt,
+            Hours = input.Hours ?? activity.Hours, EndsOn = activity.EndsOn, Language = activity.Language, InterpreterUsed = activity.InterpreterUsed,
+            EmployerName = activity.EmployerName, Supervisor = activity.Supervisor, Notes = input.Notes ?? activity.Notes, Version = input.Version,
+        }, today, problems, cancellationToken);
+    }
+}

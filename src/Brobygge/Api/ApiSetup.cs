@@ -5,6 +5,7 @@ using Brobygge.Contacts;
 using Brobygge.Enrolments;
 using Brobygge.FollowUps;
 using Brobygge.Identity;
+using Brobygge.Journal;
 using Brobygge.Leaving;
 using Brobygge.Mappings;
 using Brobygge.Outcomes;
@@ -75,6 +76,7 @@ public static class ApiSetup
         api.MapConsentsApi();
         api.MapLeavingApi();
         endpoints.MapReportsApi(); // its own group: evaluators read reports, not participants
+        api.MapJournalApi();
         return endpoints;
     }
 

@@ -25,6 +25,7 @@ public static class OpenApiSetup
         ["Consents"] = "Consent per purpose as dated events: given or withdrawn, how, by whom and on which legal basis.",
         ["Leaving"] = "The situation upon leaving (within four weeks of the exit) and qualifications gained.",
         ["Reports"] = "A project's goal report for its project managers and evaluators: aggregate figures by gender, never a participant.",
+        ["Journal"] = "A participant's journal: dated notes with their author, corrected with history kept.",
     };
 
     public static IServiceCollection AddBrobyggeOpenApi(this IServiceCollection services)

@@ -24,7 +24,7 @@ public static class AuditTrail
 {
     private static readonly HashSet<Type> PersonalData =
         [typeof(Person), typeof(Contact), typeof(Enrolment), typeof(ParticipationPeriod), typeof(Assignment), typeof(Mapping), typeof(PlanStep), typeof(Activity), typeof(Outcome), typeof(FollowUp), typeof(Consent),
-        typeof(Leaving.LeavingSituation), typeof(Leaving.Qualification), typeof(Enrolments.SpecialCategoryAnswer)];
+        typeof(Leaving.LeavingSituation), typeof(Leaving.Qualification), typeof(Enrolments.SpecialCategoryAnswer), typeof(Journal.JournalNote)];
 
     /// <summary>The audit event for a pending write, or null when the entry holds no personal data.</summary>
     internal static AuditEvent? Describe(EntityEntry entry)

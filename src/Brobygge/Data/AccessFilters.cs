@@ -83,6 +83,7 @@ public abstract partial class BrobyggeDb
         Tenant<SpecialCategoryAnswer>(builder).HasQueryFilter(AccessFilter, a => Enrolments.Any(e => e.Id == a.EnrolmentId));
         Tenant<Leaving.LeavingSituation>(builder).HasQueryFilter(AccessFilter, s => Enrolments.Any(e => e.Id == s.EnrolmentId));
         Tenant<Leaving.Qualification>(builder).HasQueryFilter(AccessFilter, q => Enrolments.Any(e => e.Id == q.EnrolmentId));
+        Tenant<Journal.JournalNote>(builder).HasQueryFilter(AccessFilter, n => Enrolments.Any(e => e.Id == n.EnrolmentId));
 
         // What a figure reads keeps its earlier versions and removals; ordinary queries see the current records only.
         foreach (var recorded in builder.Model.GetEntityTypes().Where(e => typeof(IRecorded).IsAssignableFrom(e.ClrType) && !e.IsOwned()).ToList())

@@ -51,6 +51,7 @@ public abstract partial class BrobyggeDb(DbContextOptions options, CurrentAccess
     public DbSet<SpecialCategoryAnswer> SpecialCategoryAnswers => Set<SpecialCategoryAnswer>();
     public DbSet<Leaving.LeavingSituation> LeavingSituations => Set<Leaving.LeavingSituation>();
     public DbSet<Leaving.Qualification> Qualifications => Set<Leaving.Qualification>();
+    public DbSet<Journal.JournalNote> JournalNotes => Set<Journal.JournalNote>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditSequence> AuditSequences => Set<AuditSequence>();
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();

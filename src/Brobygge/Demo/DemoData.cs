@@ -126,6 +126,8 @@ public static class DemoData
         var coaches = staff.Where(s => s.Role == Roles.Coach).Select(s => s.User).ToArray();
         var bridgeBuilder = staff.Single(s => s.Role == Roles.BridgeBuilder).User;
 
+        var enrolments = new List<Enrolment>();
+        var names = new HashSet<string>();
         var women = new Queue<string>(TestIdentityNumbers.Where(n => (n[10] - '0') % 2 == 0));
         var men = new Queue<string>(TestIdentityNumbers.Where(n => (n[10] - '0') % 2 == 1));
         for (var i = 0; i < 60; i++)
@@ -147,6 +149,12 @@ public static class DemoData
                 // Nordöstra Helsingborg, and now and then someone who moved from a neighbouring municipality.
                 MunicipalityCode = random.Next(10) == 0 ? Pick(random, new[] { "1282", "1284", "1292" }) : "1283",
             };
+            // No accidental namesakes: two demo participants with one name would look like a mistake.
+            while (!names.Add(person.FullName))
+            {
+                person.FirstName = Pick(random, gender == Gender.Woman ? group.Women : group.Men);
+                person.LastName = Pick(random, group.LastNames);
+            }
             var numbers = gender == Gender.Woman ? women : men;
             if (i % 2 == 0 && numbers.TryDequeue(out var number))
             {
@@ -170,12 +178,16 @@ public static class DemoData
                 StatusAtEntry = random.Next(10) switch { < 6 => LabourStatusAtEntry.LongTermUnemployed, < 8 => LabourStatusAtEntry.Unemployed, 8 => LabourStatusAtEntry.InactiveNotInEducation, _ => LabourStatusAtEntry.Inactive },
             };
             AddFactsAtEntry(random, enrolment, person, BirthCountry[group.Language]);
-            enrolment.Assignments.Add(new Assignment { OrganisationId = organisation.Id, EnrolmentId = enrolment.Id, StaffId = coaches[i % coaches.Length].Id, Role = AssignmentRole.Coach, StartedOn = enrolledOn });
+            // One participant the bridge-builder enrolled and no coach has taken on yet.
+            if (i != DemoDesk.WithoutCoach)
+                enrolment.Assignments.Add(new Assignment { OrganisationId = organisation.Id, EnrolmentId = enrolment.Id, StaffId = coaches[i % coaches.Length].Id, Role = AssignmentRole.Coach, StartedOn = enrolledOn });
             if (group.Language == "ar" || i % 4 == 0)
                 enrolment.Assignments.Add(new Assignment { OrganisationId = organisation.Id, EnrolmentId = enrolment.Id, StaffId = bridgeBuilder.Id, Role = AssignmentRole.BridgeBuilder, StartedOn = enrolment.ContactedOn!.Value });
             AddJourney(random, enrolment, group.Language, today);
             db.Enrolments.Add(enrolment);
+            enrolments.Add(enrolment);
         }
+        DemoDesk.Add(db, enrolments, bridgeBuilder, project, today);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

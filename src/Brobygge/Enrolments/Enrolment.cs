@@ -95,7 +95,8 @@ public sealed partial class Enrolment : ITenantOwned, IVersioned
     /// <see cref="FollowUps"/> to be loaded.</summary>
     public void Exit(DateOnly on, ExitReason reason, FollowUpWindows? windows = null)
     {
-        if (ExitProblem(on, windows ?? FollowUpWindows.Default) is { } problem)
+        windows ??= FollowUpWindows.Default;
+        if (ExitProblem(on, windows) is { } problem)
             throw new ArgumentOutOfRangeException(nameof(on), on, problem);
         var period = CurrentPeriod();
         period.EndedOn = on;
@@ -106,9 +107,9 @@ public sealed partial class Enrolment : ITenantOwned, IVersioned
         {
             var scheduled = FollowUps.Where(f => f.Kind == kind && f.PeriodId == period.Id).ToList();
             foreach (var open in scheduled.Where(f => f.RecordedOn is null))
-                open.DueOn = FollowUp.DueAfterExit(kind, on);
+                open.DueOn = FollowUp.DueAfterExit(kind, on, windows);
             if (scheduled.Count == 0)
-                FollowUps.Add(new FollowUp { OrganisationId = OrganisationId, EnrolmentId = Id, PeriodId = period.Id, Kind = kind, DueOn = FollowUp.DueAfterExit(kind, on) });
+                FollowUps.Add(new FollowUp { OrganisationId = OrganisationId, EnrolmentId = Id, PeriodId = period.Id, Kind = kind, DueOn = FollowUp.DueAfterExit(kind, on, windows) });
         }
     }
 

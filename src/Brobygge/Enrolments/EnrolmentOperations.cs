@@ -231,9 +231,8 @@ public static class EnrolmentOperations
     /// <summary>P-0001, P-0002, … after the highest number the project has used.</summary>
     private static async Task<string> NextReferenceAsync(BrobyggeDb db, Project project, CancellationToken cancellationToken)
     {
-        var used = await db.BeyondAccess<Enrolment>().Where(e => e.ProjectId == project.Id && e.Reference.StartsWith("P-"))
+        var used = await db.BeyondAccess<Enrolment>().Where(e => e.ProjectId == project.Id)
             .Select(e => e.Reference).ToListAsync(cancellationToken);
-        var highest = used.Select(r => int.TryParse(r.AsSpan(2), out var n) ? n : 0).DefaultIfEmpty(0).Max();
-        return $"P-{highest + 1:0000}";
+        return ReferencePattern.Next(used);
     }
 }

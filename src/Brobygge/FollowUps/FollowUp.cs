@@ -35,13 +35,20 @@ public sealed class FollowUp : ITenantOwned, IVersioned, IRecorded
     public bool IsOverdueOn(DateOnly today) => RecordedOn is null && DueOn < today;
 
     /// <summary>ESF+ result indicators look at the situation "upon leaving" (within four weeks) and six
-    /// months after leaving (Regulation (EU) 2021/1057, Annex I, points 2–3).</summary>
-    public static DateOnly DueAfterExit(FollowUpKind kind, DateOnly exitedOn) => kind switch
+    /// months after leaving (Regulation (EU) 2021/1057, Annex I, points 2–3). A date on a weekend or a Swedish public
+    /// holiday moves to the nearest working day inside the follow-up's window: nobody calls on Christmas Day.</summary>
+    public static DateOnly DueAfterExit(FollowUpKind kind, DateOnly exitedOn, FollowUpWindows? windows = null)
     {
-        FollowUpKind.FourWeeks => exitedOn.AddDays(28),
-        FollowUpKind.SixMonths => exitedOn.AddMonths(6),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only the scheduled follow-ups have a due date."),
-    };
+        var due = kind switch
+        {
+            FollowUpKind.FourWeeks => exitedOn.AddDays(28),
+            FollowUpKind.SixMonths => exitedOn.AddMonths(6),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only the scheduled follow-ups have a due date."),
+        };
+        return (windows ?? FollowUpWindows.Default).For(kind, exitedOn) is { } window
+            ? Calendar.SwedishHolidays.NearestWorkingDay(due, window.From, window.To)
+            : due;
+    }
 }
 
 public enum FollowUpKind { FourWeeks, SixMonths, OnDemand }

@@ -79,5 +79,6 @@ public static class FollowUpOperations
             problems.Add(nameof(input.ContactMethod), "Choose how the person was reached.");
         if (input.Status == FollowUpStatus.Employed && input.SameEmployer is null)
             problems.Add(nameof(input.SameEmployer), "Say whether it is the same employer.");
+        FollowUpAnswers.CheckConsistent(input.Status, input.SameEmployer, input.ContactMethod, problems);
     }
 }

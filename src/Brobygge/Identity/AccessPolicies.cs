@@ -36,7 +36,7 @@ public static class AccessPolicies
 
     /// <summary>The page folders that show or change participants' records.</summary>
     public static readonly string[] ParticipantFolders =
-        ["/Participants", "/Contacts", "/Enrolments", "/Mappings", "/Plans", "/Activities", "/Outcomes", "/FollowUps", "/Consents", "/Leaving"];
+        ["/Participants", "/Contacts", "/Enrolments", "/Mappings", "/Plans", "/Activities", "/Outcomes", "/FollowUps", "/Consents", "/Leaving", "/Calendar", "/Journal"];
 
     public static IServiceCollection AddBrobyggeAccessPolicies(this IServiceCollection services)
     {

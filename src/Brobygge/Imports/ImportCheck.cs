@@ -244,7 +244,7 @@ public static class ImportCheck
         if (followUpOn is not null || Cell(FollowUp6mStatus).Length > 0)
         {
             var followUpProblems = new Problems();
-            FollowUpOperations.CheckRecord(new FollowUpInput { RecordedOn = followUpOn, Status = followUpStatus, ContactMethod = ContactMethod.NotRecorded, SameEmployer = false },
+            FollowUpOperations.CheckRecord(new FollowUpInput { RecordedOn = followUpOn, Status = followUpStatus, ContactMethod = ContactMethod.NotRecorded, SameEmployer = followUpStatus == FollowUpStatus.Employed ? false : null },
                 FollowUpKind.SixMonths, exitedOn, exitedOn is { } left ? FollowUpWindows.Of(project).For(FollowUpKind.SixMonths, left) : null, today, followUpProblems);
             Report(followUpProblems, new() { [nameof(FollowUpInput.RecordedOn)] = FollowUp6mOn, [nameof(FollowUpInput.Status)] = FollowUp6mStatus });
             if (followUpOn is not null && exitedOn is null)

@@ -34,12 +34,17 @@ public sealed class DetailsModel(BrobyggeDb db, IdentityNumberProtector protecto
     public IReadOnlyList<ContactView> Contacts { get; private set; } = [];
     public IReadOnlyList<EnrolmentView> Enrolments { get; private set; } = [];
 
-    public sealed record ContactView(Guid Id, DateOnly ContactedOn, string Project, string? Language, string? BridgeBuilder, string? Place);
+    public sealed record ContactView(Guid Id, DateOnly ContactedOn, string Project, string? Language, string? BridgeBuilder, string? Place, string? Notes);
 
     public sealed record EnrolmentView(Guid Id, string Project, Brobygge.Projects.FunderProfileKind FunderProfile, string Reference, DateOnly EnrolledOn, LabourStatusAtEntry StatusAtEntry,
         DateOnly? ExitedOn, ExitReason? ExitReason, string? Coach, string? BridgeBuilder,
         DateOnly? MappedOn, DateOnly? FirstActivityOn, DateOnly? FirstInternshipOn, DateOnly? FirstJobOn, DateOnly? FirstStudiesOn,
         List<PlanStep> Plan, List<Activity> Activities, List<Outcome> Outcomes, List<FollowUp> FollowUps);
+
+    /// <summary>Each enrolment's journal, the latest note first, by enrolment id.</summary>
+    public ILookup<Guid, JournalEntry> Journal { get; private set; } = Array.Empty<JournalEntry>().ToLookup(n => n.EnrolmentId);
+
+    public sealed record JournalEntry(Guid EnrolmentId, DateOnly WrittenOn, string Text, string? Author);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -52,7 +57,7 @@ public sealed class DetailsModel(BrobyggeDb db, IdentityNumberProtector protecto
         LmaNumber = Person.LmaNumberCipher is { } lma ? protector.Unprotect(lma) : null;
         Contacts = await db.Contacts.AsNoTracking().Where(c => c.PersonId == id).OrderBy(c => c.ContactedOn)
             .Select(c => new ContactView(c.Id, c.ContactedOn, db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Name).First(), c.Language,
-                db.Users.Where(u => u.Id == c.BridgeBuilderId).Select(u => u.DisplayName).FirstOrDefault(), c.Place))
+                db.Users.Where(u => u.Id == c.BridgeBuilderId).Select(u => u.DisplayName).FirstOrDefault(), c.Place, c.Notes))
             .ToListAsync(cancellationToken);
         Enrolments = await db.Enrolments.AsNoTracking()
             .Where(e => e.PersonId == id)
@@ -71,6 +76,10 @@ public sealed class DetailsModel(BrobyggeDb db, IdentityNumberProtector protecto
             .Select(e => new { e.Id, Facts = new EntryFactsView(e.GenderAtEntry, e.AgeAtEntry, e.EducationLevelAtEntry, e.UnemployedSince, e.Citizenship,
                 e.CountryOfBirth, e.ParentsBornAbroad, e.MunicipalityAtEntry) })
             .ToDictionaryAsync(e => e.Id, e => e.Facts, cancellationToken);
+        Journal = (await db.JournalNotes.AsNoTracking().Where(n => n.Enrolment!.PersonId == id)
+            .OrderByDescending(n => n.WrittenOn).ThenByDescending(n => n.Id)
+            .Select(n => new JournalEntry(n.EnrolmentId, n.WrittenOn, n.Text, db.Users.Where(u => u.Id == n.AuthorId).Select(u => u.DisplayName).FirstOrDefault()))
+            .ToListAsync(cancellationToken)).ToLookup(n => n.EnrolmentId);
         await db.RecordReadAsync(Person, cancellationToken);
         return Page();
     }

@@ -40,11 +40,11 @@ public class EnrolmentTests
     }
 
     [Theory]
-    [InlineData("2026-08-31", "2026-09-28", "2027-02-28")]
+    [InlineData("2026-08-31", "2026-09-28", "2027-03-01")] // 28 February 2027 is a Sunday: the Monday is nearer than the Friday
     [InlineData("2027-08-31", "2027-09-28", "2028-02-29")]
     [InlineData("2026-03-31", "2026-04-28", "2026-09-30")]
     [InlineData("2026-12-15", "2027-01-12", "2027-06-15")]
-    [InlineData("2026-02-01", "2026-03-01", "2026-08-01")]
+    [InlineData("2026-02-01", "2026-03-02", "2026-07-31")] // a Sunday and a Saturday move to the nearest working day
     public void Four_weeks_is_28_days_and_six_months_is_six_calendar_months_ending_at_the_month_end(string exit, string fourWeeks, string sixMonths)
     {
         var enrolment = Enrolled();
@@ -127,7 +127,7 @@ public class EnrolmentTests
 
         Assert.Equal(2, enrolment.FollowUps.Count);
         Assert.Equal(new DateOnly(2025, 8, 28), DueOn(enrolment, FollowUpKind.FourWeeks));
-        Assert.Equal(new DateOnly(2026, 1, 31), DueOn(enrolment, FollowUpKind.SixMonths));
+        Assert.Equal(new DateOnly(2026, 1, 30), DueOn(enrolment, FollowUpKind.SixMonths)); // the 31st is a Saturday
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public class EnrolmentTests
 
         Assert.Equal(2, enrolment.FollowUps.Count);
         Assert.Same(fourWeeks, enrolment.FollowUps.Single(f => f.Kind == FollowUpKind.FourWeeks));
-        Assert.Equal(new DateOnly(2026, 1, 3), DueOn(enrolment, FollowUpKind.SixMonths));
+        Assert.Equal(new DateOnly(2026, 1, 2), DueOn(enrolment, FollowUpKind.SixMonths)); // the 3rd is a Saturday
     }
 
     [Fact]

@@ -113,7 +113,7 @@ public abstract class FullJourneyTests<TApp>(TApp app) : IClassFixture<TApp> whe
         await page.GetByLabel("Orsak").SelectOptionAsync("Employed");
         await SaveAsync(page, "Avsluta deltagandet");
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "2025-05-30" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "2025-11-02" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "2025-11-03" })).ToBeVisibleAsync();
         await Check(page);
 
         // The six-month follow-up.

@@ -107,7 +107,7 @@ public abstract class JourneyApiTests<TApp>(TApp app) : IClassFixture<TApp> wher
 
         // Both follow-ups are scheduled: exit + 28 days and exit + 6 months.
         var followUps = await (await client.GetAsync($"/api/v1/enrolments/{enrolment.Id}/follow-ups")).ReadAsync<List<FollowUpResponse>>();
-        Assert.Equal([(FollowUpKind.FourWeeks, Date(2025, 7, 11)), (FollowUpKind.SixMonths, Date(2025, 12, 13))], followUps.Select(f => (f.Kind, f.DueOn)));
+        Assert.Equal([(FollowUpKind.FourWeeks, Date(2025, 7, 11)), (FollowUpKind.SixMonths, Date(2025, 12, 12))], followUps.Select(f => (f.Kind, f.DueOn)));
         Assert.All(followUps, f => Assert.False(f.Overdue));
 
         // Six months on, the six-month follow-up is recorded.

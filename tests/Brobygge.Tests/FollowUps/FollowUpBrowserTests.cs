@@ -28,11 +28,17 @@ public sealed partial class FollowUpBrowserTests(SqliteBrowserApp app) : IClassF
 
         var page = await app.SignInAsync(coach);
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Uppföljningar att göra" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = enrolment.Person!.LastName })).ToContainTextAsync(OverdueMark());
+        // The four-week follow-up fell due twelve days ago: overdue, with the link to record it.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Försenat" })).ToBeVisibleAsync();
+        var overdue = page.Locator("h3:has-text('Försenat') + ul.agenda").GetByRole(AriaRole.Listitem).Filter(new() { HasText = enrolment.Person!.LastName });
+        await Assertions.Expect(overdue).ToContainTextAsync(FourWeeks());
+        await Assertions.Expect(overdue.GetByRole(AriaRole.Link, new() { NameRegex = OverdueMark() })).ToBeVisibleAsync();
         await Check(page);
     }
 
-    [GeneratedRegex("försenad")]
+    [GeneratedRegex("^Registrera")]
     private static partial Regex OverdueMark();
+
+    [GeneratedRegex("4 veckor")]
+    private static partial Regex FourWeeks();
 }

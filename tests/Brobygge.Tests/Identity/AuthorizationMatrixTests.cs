@@ -185,7 +185,8 @@ public sealed record Visitor(string Name, Reach Reach, HttpClient Client, string
 /// <summary>Organisation A's project with a participant of coach A (records of every kind) and a lead not yet enrolled;
 /// organisation B with its own participant and lead; one visitor of every kind.</summary>
 public sealed record MatrixWorld(Guid ProjectId, Guid StaffId, Guid PersonId, Guid EnrolmentId, Guid ContactId, Guid ActivityId,
-    Guid PlanStepId, Guid OutcomeId, Guid FollowUpId, Guid MappingId, IReadOnlyDictionary<string, NameKind> Kinds, IReadOnlyList<Visitor> Visitors)
+    Guid PlanStepId, Guid OutcomeId, Guid FollowUpId, Guid MappingId, IReadOnlyDictionary<string, NameKind> Kinds, IReadOnlyList<Visitor> Visitors,
+    Guid JournalNoteId = default)
 {
     public IEnumerable<string> Names => Kinds.Keys;
 }
@@ -268,6 +269,12 @@ public static class Matrix
         .. Pages("Administration/Projects", Audience.Administrators, post: false),
         .. Pages("Administration/Project/{id:guid?}", Audience.Administrators, w => $"/Administration/Project/{w.ProjectId}"),
         .. Pages("Administration/Organisation", Audience.Administrators),
+        .. Pages("Activities/Held/{activityId:guid}", Audience.ParticipantStaff, w => $"/Activities/Held/{w.ActivityId}", scoped: true),
+        .. Pages("Journal/Write/{enrolmentId:guid}", Audience.ParticipantStaff, w => $"/Journal/Write/{w.EnrolmentId}", scoped: true),
+        .. Pages("Calendar", Audience.ParticipantStaff, post: false),
+        .. Pages("Calendar/Index", Audience.ParticipantStaff, post: false),
+        .. Pages("Calendar/Feed", Audience.ParticipantStaff, post: false),
+        Endpoint("GET", "/calendar/{secret}.ics", Audience.Anyone, _ => "/calendar/not-a-secret.ics"),
 
         Endpoint("GET", Api + "/participants/", Audience.ParticipantStaff, _ => Api + "/participants", lists: NameKind.Participant),
         Endpoint("POST", Api + "/participants/search", Audience.ParticipantStaff, body: _ => new { query = "Omar" }),
@@ -311,6 +318,10 @@ public static class Matrix
             _ => new { kind = "Meeting", occurredOn = "2025-03-06", version = Guid.NewGuid() }),
         StaffApi("DELETE", "/activities/{id:guid}/", w => $"{Api}/activities/{w.ActivityId}", _ => new { reason = "Entered twice.", version = Guid.NewGuid() }),
         StaffApi("GET", "/activities/{id:guid}/history", w => $"{Api}/activities/{w.ActivityId}/history"),
+        StaffApi("POST", "/activities/{id:guid}/held", w => $"{Api}/activities/{w.ActivityId}/held", _ => new { version = Guid.NewGuid() }),
+        StaffApi("GET", "/enrolments/{enrolmentId:guid}/journal/", w => $"{Api}/enrolments/{w.EnrolmentId}/journal"),
+        StaffApi("POST", "/enrolments/{enrolmentId:guid}/journal/", w => $"{Api}/enrolments/{w.EnrolmentId}/journal", _ => new { writtenOn = "2025-08-01", text = "Ringde." }),
+        StaffApi("PUT", "/journal/{id:guid}/", w => $"{Api}/journal/{w.JournalNoteId}", _ => new { writtenOn = "2025-08-01", text = "Ringde.", version = Guid.NewGuid() }),
         StaffApi("GET", "/enrolments/{enrolmentId:guid}/outcomes/", w => $"{Api}/enrolments/{w.EnrolmentId}/outcomes"),
         StaffApi("POST", "/enrolments/{enrolmentId:guid}/outcomes/", w => $"{Api}/enrolments/{w.EnrolmentId}/outcomes",
             _ => new { kind = "Studies", studiesType = "Komvux", startedOn = "2025-05-01" }),
@@ -438,10 +449,11 @@ public abstract partial class MatrixApp(DatabaseProvider provider) : BrobyggeApp
             var outcome = new Outcome { OrganisationId = organisation, EnrolmentId = enrolment.Id, Kind = OutcomeKind.Studies, StudiesType = StudiesType.Sfi, StartedOn = new DateOnly(2025, 4, 1) };
             var followUp = new FollowUp { OrganisationId = organisation, EnrolmentId = enrolment.Id, Kind = FollowUpKind.OnDemand, DueOn = new DateOnly(2025, 8, 1) };
             var mapping = new Mapping { OrganisationId = organisation, EnrolmentId = enrolment.Id, Number = 1, MappedOn = new DateOnly(2025, 3, 3) };
-            db.AddRange(contact, activity, step, outcome, followUp, mapping);
+            var note = new Brobygge.Journal.JournalNote { OrganisationId = organisation, EnrolmentId = enrolment.Id, WrittenOn = new DateOnly(2025, 3, 5), Text = "Första mötet." };
+            db.AddRange(contact, activity, step, outcome, followUp, mapping, note);
             await db.SaveChangesAsync();
             return new MatrixWorld(project.Id, coach.Id, enrolment.PersonId, enrolment.Id, contact.Id, activity.Id, step.Id, outcome.Id,
-                followUp.Id, mapping.Id, new Dictionary<string, NameKind>(), []);
+                followUp.Id, mapping.Id, new Dictionary<string, NameKind>(), [], note.Id);
         });
 }
 

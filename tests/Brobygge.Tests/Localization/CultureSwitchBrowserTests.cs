@@ -17,11 +17,11 @@ public sealed class CultureSwitchBrowserTests(SqliteBrowserApp app) : IClassFixt
         var page = await app.SignInAsync(await app.CreateUserAsync(Roles.Coach, project));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2 }).First).ToContainTextAsync("My caseload");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2 }).First).ToContainTextAsync("Coming up");
         Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
         await Check(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Svenska" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2 }).First).ToContainTextAsync("Min ärendelista");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2 }).First).ToContainTextAsync("På gång");
     }
 }

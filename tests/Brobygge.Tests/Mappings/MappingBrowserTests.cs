@@ -51,7 +51,7 @@ public abstract class MappingBrowserTests<TApp>(TApp app) : IClassFixture<TApp> 
         await Check(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Tillbaka till deltagaren" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "1 versioner – se historiken" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "1 version – se historiken" })).ToBeVisibleAsync();
         await Check(page);
     }
 }
