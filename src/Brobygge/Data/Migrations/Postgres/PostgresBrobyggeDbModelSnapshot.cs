@@ -883,7 +883,8 @@ namespace Brobygge.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HistoryOf");
+                    b.HasIndex("HistoryOf")
+                        .HasFilter("\"HistoryOf\" IS NOT NULL");
 
                     b.HasIndex("EnrolmentId", "WrittenOn");
 

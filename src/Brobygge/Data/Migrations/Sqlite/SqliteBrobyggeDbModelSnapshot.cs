@@ -877,7 +877,8 @@ namespace Brobygge.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HistoryOf");
+                    b.HasIndex("HistoryOf")
+                        .HasFilter("\"HistoryOf\" IS NOT NULL");
 
                     b.HasIndex("EnrolmentId", "WrittenOn");
 
