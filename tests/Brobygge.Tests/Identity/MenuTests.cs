@@ -59,6 +59,6 @@ public sealed partial class MenuTests(SqliteApp app) : IClassFixture<SqliteApp>
         string[] MenuOf(string page) => Link().Matches(Menu().Match(page).Groups[1].Value).Select(m => m.Groups[1].Value).ToArray();
         Assert.Equal(["/", "/Reports"], MenuOf(evaluator));
         Assert.Equal(["/", "/Administration/Users", "/Administration/Projects"], MenuOf(admin));
-        Assert.Equal(["/", "/Participants", "/Contacts"], MenuOf(coach));
+        Assert.Equal(["/", "/Participants", "/Contacts", "/Calendar"], MenuOf(coach));
     }
 }
