@@ -5,6 +5,7 @@ using Brobygge.Identity;
 using Brobygge.Projects;
 using Brobygge.Tests.Api;
 using Brobygge.Tests.Fixtures;
+using Brobygge.Tests.Imports;
 using MiniExcelLibs;
 
 namespace Brobygge.Tests.Reports;
