@@ -43,9 +43,9 @@ await using (var admin = new NpgsqlConnection(cluster.ConnectionString("postgres
 }
 
 var world = World.Make();
-var services = Services(cluster.ConnectionString("import"));
+var services = BenchmarkServices.For(cluster.ConnectionString("import"));
 await DatabaseSetup.MigrateAsync(services);
-var floorServices = Services(cluster.ConnectionString("floor"));
+var floorServices = BenchmarkServices.For(cluster.ConnectionString("floor"));
 await DatabaseSetup.MigrateAsync(floorServices);
 
 Console.WriteLine($"Seeding: {rows:N0} people in each database, {updating:N0} of them already imported into the project …");
@@ -123,21 +123,6 @@ Console.WriteLine($"Binary COPY of the same rows ({string.Join(", ", exported.Se
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"{{\"benchmark\":\"import\",\"rows\":{rows},\"seconds\":{seconds:F2},\"copySeconds\":{copySeconds:F2},\"ratio\":{seconds / copySeconds:F2}}}"));
 return 0;
-
-static IServiceProvider Services(string connectionString)
-{
-    var builder = WebApplication.CreateBuilder([]);
-    builder.Logging.SetMinimumLevel(LogLevel.Warning);
-    builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
-    builder.Configuration["Database:Provider"] = "Postgres";
-    builder.Configuration["ConnectionStrings:Brobygge"] = connectionString;
-    builder.Configuration[KeyProtection.KeySetting] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-    builder.Services.AddSingleton(TimeProvider.System);
-    builder.Services.AddBrobyggeDatabase();
-    builder.Services.AddBrobyggeDataProtection();
-    builder.Services.AddSingleton<IdentityNumberProtector>();
-    return builder.Build().Services;
-}
 
 static async Task AnalyzeAsync(string connectionString)
 {

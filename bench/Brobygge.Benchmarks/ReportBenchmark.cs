@@ -35,7 +35,7 @@ public static class ReportBenchmark
             await new NpgsqlCommand("CREATE DATABASE report", admin).ExecuteNonQueryAsync();
         }
         var connectionString = cluster.ConnectionString("report");
-        var services = Services(connectionString);
+        var services = BenchmarkServices.For(connectionString);
         await DatabaseSetup.MigrateAsync(services);
 
         var organisationId = Guid.CreateVersion7();
@@ -270,20 +270,5 @@ public static class ReportBenchmark
             LEFT JOIN act ON act.id = e2."Id" LEFT JOIN outc ON outc.id = e2."Id" LEFT JOIN fu ON fu.id = e2."Id"
             WHERE e2."Id" = e."Id";
             """);
-    }
-
-    private static IServiceProvider Services(string connectionString)
-    {
-        var builder = WebApplication.CreateBuilder([]);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
-        builder.Configuration["Database:Provider"] = "Postgres";
-        builder.Configuration["ConnectionStrings:Brobygge"] = connectionString;
-        builder.Configuration[KeyProtection.KeySetting] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddBrobyggeDatabase();
-        builder.Services.AddBrobyggeDataProtection();
-        builder.Services.AddSingleton<IdentityNumberProtector>();
-        return builder.Build().Services;
     }
 }
